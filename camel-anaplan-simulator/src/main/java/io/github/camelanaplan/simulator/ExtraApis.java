@@ -1,0 +1,11 @@
+package io.github.camelanaplan.simulator;
+
+/** Registers the APIs beyond bulk: transactional (§6), ALM (§7), Audit (§8), CloudWorks (§9). */
+final class ExtraApis {
+
+    private ExtraApis() {
+    }
+
+    static void register(Router router, ApiSupport api, TaskEngine engine, SimAuth auth) {
+    }
+}

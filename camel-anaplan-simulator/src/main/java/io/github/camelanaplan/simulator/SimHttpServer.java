@@ -1,0 +1,263 @@
+package io.github.camelanaplan.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The transport: a JDK HttpServer on loopback, applying faults, the token gate and strict checks around
+ * the router, writing responses and recording every exchange in the journal.
+ */
+final class SimHttpServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SimHttpServer.class.getName());
+
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final Router router;
+    private final Journal journal;
+    private final Faults faults;
+    private final SimAuth auth;
+    private final AuthGate gate;
+    private final StrictMode strict;
+    private final RateLimiter rateLimiter;
+    private final String baseUrl;
+
+    SimHttpServer(int port, SSLContext ssl, int threads, Router router, Journal journal, Faults faults, SimAuth auth,
+            AuthGate gate, StrictMode strict, RateLimiter rateLimiter) throws IOException {
+        this.router = router;
+        this.journal = journal;
+        this.faults = faults;
+        this.auth = auth;
+        this.gate = gate;
+        this.strict = strict;
+        this.rateLimiter = rateLimiter;
+        InetSocketAddress addr = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        if (ssl != null) {
+            HttpsServer s = HttpsServer.create(addr, 1024);
+            s.setHttpsConfigurator(new HttpsConfigurator(ssl));
+            server = s;
+        } else {
+            server = HttpServer.create(addr, 1024);
+        }
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "anaplan-sim-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+        server.start();
+        baseUrl = (ssl != null ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    private void handle(HttpExchange ex) {
+        long start = System.nanoTime();
+        int inFlight = journal.enter();
+        String method = ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        String path = ex.getRequestURI().getRawPath();
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
+            headers.put(h.getKey(), String.join(", ", h.getValue()));
+        }
+        CountingInputStream body = new CountingInputStream(ex.getRequestBody());
+        SimRequest req = new SimRequest(method, path, rawQuery, headers, body, baseUrl);
+        String token = AuthGate.token(headers.get("Authorization"));
+        TokenState tokenState = auth.state(token);
+        FaultRule fault = faults.match(method, path);
+        int status = -1;
+        long responseSize = 0;
+        try {
+            SimResponse resp;
+            if (fault == null) {
+                resp = process(req);
+            } else {
+                switch (fault.action()) {
+                    case RESET_BEFORE_RESPONSE:
+                        ex.close();
+                        return;
+                    case RESET_AFTER_PROCESSING:
+                        process(req);
+                        body.drain();
+                        ex.close();
+                        return;
+                    case DELAY:
+                        sleep(fault.delayValue().toMillis());
+                        resp = process(req);
+                        break;
+                    case TRUNCATED_JSON:
+                        body.drain();
+                        status = 200;
+                        responseSize = writeTruncated(ex);
+                        return;
+                    case HTML_ERROR_PAGE:
+                        body.drain();
+                        resp = SimResponse.text(200, "text/html;charset=UTF-8",
+                                "<html><head><title>502 Proxy Error</title></head><body><h1>Proxy Error</h1>"
+                                        + "<p>The proxy server received an invalid response from an upstream server.</p></body></html>");
+                        break;
+                    case EMPTY_BODY:
+                        body.drain();
+                        resp = SimResponse.bytes(200, "application/json", new byte[0]);
+                        break;
+                    case EXPIRE_TOKEN:
+                        body.drain();
+                        auth.expire(token);
+                        resp = SimResponse.json(401, Json.error(401, "Unauthorized", path));
+                        break;
+                    case RESPOND:
+                    default:
+                        body.drain();
+                        resp = errorResponse(fault.status(), Json.reason(fault.status()), req);
+                        if (fault.retryAfterValue() != null) {
+                            resp.header("Retry-After", fault.retryAfterValue());
+                        }
+                        break;
+                }
+            }
+            body.drain();
+            status = resp.status;
+            responseSize = write(ex, resp);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "exchange failed", e);
+            ex.close();
+        } finally {
+            journal.exit();
+            journal.record(new JournalEntry(method, path, rawQuery, redact(headers), req.contentType(), body.count(),
+                    status, start, System.nanoTime(), inFlight, tokenState, fault == null ? null : fault.name(), responseSize));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, String> redact(Map<String, String> headers) {
+        Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        out.putAll(headers);
+        String a = out.get("Authorization");
+        if (a != null) {
+            out.put("Authorization", AuthGate.scheme(a));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** Strict checks, rate limit, token gate, routing and the handler; errors become responses. */
+    private SimResponse process(SimRequest req) {
+        try {
+            String secret = strict.checkSecrets(req);
+            if (secret != null) {
+                throw strict.violation(req, secret);
+            }
+            if (AuthGate.needsToken(req.path())) {
+                if (rateLimiter != null && !rateLimiter.tryAcquire()) {
+                    SimResponse r = errorResponse(429, "Too Many Requests", req);
+                    r.header("Retry-After", String.valueOf(rateLimiter.retryAfterSeconds()));
+                    return r;
+                }
+                req.token(gate.check(req));
+            }
+            Router.Match m = router.route(req.method(), req.path());
+            if (m.handler == null) {
+                return errorResponse(m.errorStatus, Json.reason(m.errorStatus), req);
+            }
+            req.pathParams(m.params);
+            return m.handler.handle(req);
+        } catch (ApiException e) {
+            if (e.response != null) {
+                return e.response;
+            }
+            return errorResponse(e.status, e.getMessage(), req);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "handler failed for " + req.method() + " " + req.path(), e);
+            return errorResponse(500, "Internal Server Error", req);
+        }
+    }
+
+    private static SimResponse errorResponse(int status, String message, SimRequest req) {
+        if (req.path().startsWith("/token/")) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = Json.object();
+            n.put("status", status == 401 ? "FAILURE_BAD_CREDENTIAL" : status == 400 ? "FAILURE_BAD_HEADER" : "FAILURE");
+            n.put("statusMessage", message);
+            return SimResponse.json(status, n);
+        }
+        return SimResponse.json(status, Json.error(status, message, req.path()));
+    }
+
+    private static long write(HttpExchange ex, SimResponse resp) throws IOException {
+        resp.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        long len = resp.bodyLength();
+        if (len == 0 || resp.status == 204 || resp.status == 304) {
+            ex.sendResponseHeaders(resp.status, -1);
+            ex.close();
+            return 0;
+        }
+        ex.sendResponseHeaders(resp.status, len < 0 ? 0 : len);
+        try (OutputStream out = ex.getResponseBody()) {
+            if (resp.writer != null) {
+                resp.writer.writeTo(out);
+            } else {
+                out.write(resp.body);
+            }
+        }
+        ex.close();
+        return len;
+    }
+
+    private static long writeTruncated(HttpExchange ex) throws IOException {
+        byte[] full = ("{\"meta\":{\"schema\":\"https://api.anaplan.com/2/0/objects/truncated\"},"
+                + "\"status\":{\"code\":200,\"message\":\"Success\"},\"items\":[{\"id\":\"1\",\"name\":\"truncated\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, full.length);
+        OutputStream out = ex.getResponseBody();
+        int half = full.length / 2;
+        out.write(full, 0, half);
+        out.flush();
+        try {
+            ex.close();
+        } catch (RuntimeException e) {
+            // expected: fewer bytes than declared
+        }
+        return half;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
