@@ -1,0 +1,167 @@
+package io.github.camelanaplan.client.transfer;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.github.camelanaplan.client.AnaplanException;
+import io.github.camelanaplan.client.ApiCall;
+import io.github.camelanaplan.client.ClientStats;
+import io.github.camelanaplan.client.Json;
+import io.github.camelanaplan.client.RequestKind;
+import io.github.camelanaplan.client.Transport;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the chunks of one upload: the calling thread reads (cuts) chunks while up to {@code inFlight} executor
+ * threads each gzip one and PUT it, so reading, compressing and sending overlap. The first chunk that finally fails
+ * stops the others and nothing more is sent.
+ */
+final class ChunkUpload {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkUpload.class);
+    static final ContentType GZIP = ContentType.create("application/x-gzip");
+
+    /** What was sent. */
+    record Totals(int chunks, long bytes, long compressedBytes) {
+    }
+
+    private final Transport transport;
+    private final ExecutorService executor;
+    private final String fileUrl;
+    private final String fileId;
+    private final int declaredCount;
+    private final int compressionLevel;
+    private final InFlight inFlight;
+    private final ConcurrentLinkedQueue<GzipCompressor> compressors = new ConcurrentLinkedQueue<>();
+    private final LongAdder bytes = new LongAdder();
+    private final LongAdder compressedBytes = new LongAdder();
+
+    ChunkUpload(Transport transport, ExecutorService executor, String fileUrl, String fileId, int declaredCount,
+                UploadOptions options) {
+        this.transport = transport;
+        this.executor = executor;
+        this.fileUrl = fileUrl;
+        this.fileId = fileId;
+        this.declaredCount = declaredCount;
+        this.compressionLevel = options.compressionLevel();
+        this.inFlight = new InFlight(options.inFlight());
+    }
+
+    /** Sends every chunk the cutter gives; returns once all are sent, or throws once all senders have stopped. */
+    Totals run(ChunkCutter cutter, String sourceKind) {
+        int submitted = 0;
+        RuntimeException readFailure = null;
+        try {
+            while (inFlight.failure() == null) {
+                Chunk chunk = cutter.next();
+                if (chunk == null) {
+                    break;
+                }
+                submit(chunk);
+                submitted++;
+            }
+        } catch (IOException e) {
+            readFailure = new AnaplanException("Upload of file " + fileId + " failed reading chunk " + submitted
+                                               + " from the " + sourceKind + " body: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            readFailure = new AnaplanException("Upload of file " + fileId + " was interrupted at chunk " + submitted, e);
+        } catch (RuntimeException e) {
+            readFailure = e;
+        } finally {
+            if (readFailure != null) {
+                inFlight.fail(-1, readFailure);
+            }
+            inFlight.awaitIdle();
+            compressors.forEach(GzipCompressor::close);
+            compressors.clear();
+        }
+        InFlight.Failure failure = inFlight.failure();
+        if (failure != null && failure.chunkIndex() >= 0) {
+            Throwable cause = failure.cause();
+            throw new AnaplanException("Upload of file " + fileId + " failed at chunk " + failure.chunkIndex()
+                                       + (declaredCount >= 0 ? " of " + declaredCount : "") + ": " + message(cause), cause);
+        }
+        if (readFailure != null) {
+            throw readFailure;
+        }
+        return new Totals(submitted, bytes.sum(), compressedBytes.sum());
+    }
+
+    static String message(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private void submit(Chunk chunk) throws InterruptedException {
+        try {
+            inFlight.reserve();
+        } catch (InterruptedException e) {
+            chunk.release();
+            throw e;
+        }
+        try {
+            executor.execute(() -> send(chunk));
+        } catch (RejectedExecutionException e) {
+            chunk.release();
+            inFlight.unreserve();
+            throw new AnaplanException("Upload of file " + fileId + " failed at chunk " + chunk.index()
+                                       + ": the executor refused the task (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Runs on an executor thread: gzip the chunk, free its buffer for the reader, PUT it. */
+    private void send(Chunk chunk) {
+        boolean released = false;
+        GzipCompressor compressor = null;
+        ClientStats stats = transport.stats();
+        boolean counted = false;
+        try {
+            if (!inFlight.start()) {
+                return;
+            }
+            compressor = compressors.poll();
+            if (compressor == null) {
+                compressor = new GzipCompressor(compressionLevel);
+            }
+            long began = System.nanoTime();
+            int compressedSize = compressor.compress(chunk.data(), chunk.offset(), chunk.length());
+            chunk.release();
+            released = true;
+            stats.chunksInFlightCounter().incrementAndGet();
+            counted = true;
+            byte[] body = compressor.buffer();
+            String step = "upload chunk " + chunk.index() + " of file " + fileId;
+            ApiCall put = new ApiCall(step, "PUT", fileUrl + "/chunks/" + chunk.index(), Map.of("Accept", "application/json"),
+                    () -> new ByteArrayEntity(body, 0, compressedSize, GZIP), RequestKind.IDEMPOTENT, true);
+            transport.execute(put, Json.discard());
+            stats.chunkUploaded(chunk.length());
+            bytes.add(chunk.length());
+            compressedBytes.add(compressedSize);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Uploaded chunk {} of file {}: {} bytes, {} gzipped, in {} ms", chunk.index(), fileId,
+                        chunk.length(), compressedSize, (System.nanoTime() - began) / 1_000_000);
+            }
+        } catch (Throwable e) {
+            // recorded, not swallowed: the reading thread rethrows it as the upload's failure
+            inFlight.fail(chunk.index(), e);
+        } finally {
+            if (!released) {
+                chunk.release();
+            }
+            if (counted) {
+                stats.chunksInFlightCounter().decrementAndGet();
+            }
+            if (compressor != null) {
+                compressors.offer(compressor);
+            }
+            inFlight.finish();
+        }
+    }
+}

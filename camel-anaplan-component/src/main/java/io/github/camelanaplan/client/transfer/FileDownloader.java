@@ -1,0 +1,107 @@
+package io.github.camelanaplan.client.transfer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelanaplan.client.ApiCall;
+import io.github.camelanaplan.client.Json;
+import io.github.camelanaplan.client.Transport;
+
+/**
+ * Downloads chunked server content: files ({@code .../files/{id}}), import dumps ({@code .../tasks/{t}/dump}) and
+ * process dumps ({@code .../tasks/{t}/dumps/{objectId}}) all list their chunks under {@code {base}/chunks} and serve
+ * each at {@code {base}/chunks/{id}}.
+ */
+public final class FileDownloader {
+
+    /** Chunks fetched ahead by {@link #readAll(String)}. */
+    public static final int DEFAULT_PREFETCH = 2;
+
+    private final Transport transport;
+    private final ExecutorService executor;
+
+    /** @param executor fetches chunks ahead of the reader */
+    public FileDownloader(Transport transport, ExecutorService executor) {
+        this.transport = transport;
+        this.executor = executor;
+    }
+
+    /**
+     * Lists the chunks now and returns a stream that fetches them as it is read.
+     *
+     * @param baseUrl  the content's URL, without {@code /chunks}
+     * @param prefetch chunks fetched ahead in parallel (0: each chunk is fetched by the reading thread when needed)
+     */
+    public ChunkedInputStream open(String baseUrl, int prefetch) {
+        if (prefetch < 0) {
+            throw new IllegalArgumentException("prefetch must be 0 or more, not " + prefetch);
+        }
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String what = describe(base);
+        List<String> ids = chunkIds(base, what);
+        return new ChunkedInputStream(ids, prefetch, id -> fetch(base, id, what), executor, what);
+    }
+
+    /** The whole content in memory. */
+    public byte[] readAll(String baseUrl) {
+        try (ChunkedInputStream in = open(baseUrl, DEFAULT_PREFETCH)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Chunk ids in order; Anaplan omits the {@code chunks} key when there are none. */
+    private List<String> chunkIds(String base, String what) {
+        JsonNode listing = transport.execute(ApiCall.get("list the chunks of " + what, base + "/chunks"), Json.tree());
+        List<String> ids = new ArrayList<>();
+        JsonNode chunks = listing.path("chunks");
+        if (chunks.isObject()) {
+            ids.add(chunks.path("id").asText());
+        } else {
+            for (JsonNode chunk : chunks) {
+                ids.add(chunk.path("id").asText());
+            }
+        }
+        ids.sort(Comparator.comparingLong(FileDownloader::numericOrder).thenComparing(Comparator.naturalOrder()));
+        return ids;
+    }
+
+    /** Numeric ids ("0", "1", ..., "10") sort as numbers; anything else keeps a stable order after them. */
+    private static long numericOrder(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private byte[] fetch(String base, String chunkId, String what) {
+        ApiCall call = ApiCall.get("download chunk " + chunkId + " of " + what, TransferUrls.child(base + "/chunks", chunkId))
+                .withHeader("Accept", "application/octet-stream");
+        byte[] bytes = transport.execute(call, (status, contentType, body) -> body.readAllBytes());
+        transport.stats().chunkDownloaded();
+        return bytes;
+    }
+
+    /** "file 116000000001", "dump of task 3F…": the tail of the path, for messages. */
+    static String describe(String base) {
+        String[] parts = base.split("/");
+        int n = parts.length;
+        if (n >= 2 && parts[n - 2].equals("files")) {
+            return "file " + parts[n - 1];
+        }
+        if (n >= 2 && parts[n - 1].equals("dump")) {
+            return "the failure dump of task " + parts[n - 2];
+        }
+        if (n >= 4 && parts[n - 2].equals("dumps")) {
+            return "the failure dump of " + parts[n - 1] + " in task " + parts[n - 3];
+        }
+        return base.substring(base.indexOf('/', base.indexOf("://") + 3));
+    }
+}

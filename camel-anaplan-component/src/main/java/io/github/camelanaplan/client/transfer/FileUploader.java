@@ -1,0 +1,126 @@
+package io.github.camelanaplan.client.transfer;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelanaplan.client.AnaplanException;
+import io.github.camelanaplan.client.ApiCall;
+import io.github.camelanaplan.client.Json;
+import io.github.camelanaplan.client.RequestKind;
+import io.github.camelanaplan.client.Transport;
+import io.github.camelanaplan.client.model.AnaplanFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Uploads a file's content with Anaplan's chunk protocol. Known-length content declares its exact chunk count up
+ * front ({@code POST {"chunkCount": N}}, then the chunks); streamed content declares -1, sends the chunks, then
+ * {@code POST .../complete}. Chunks are gzipped ({@code application/x-gzip}) and sent in parallel; memory stays at
+ * about {@code chunkSize × (inFlight + 1)} for the raw chunks plus their compressed forms, whatever the size.
+ */
+public final class FileUploader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileUploader.class);
+
+    private final Transport transport;
+    private final ExecutorService executor;
+
+    /** @param executor runs the chunk PUTs; needs up to {@code uploadParallelism} threads free to reach it */
+    public FileUploader(Transport transport, ExecutorService executor) {
+        this.transport = transport;
+        this.executor = executor;
+    }
+
+    /**
+     * Uploads {@code source} as the content of file {@code fileId}; closes the source.
+     *
+     * @param filesUrl {@code {apiUrl}/workspaces/{ws}/models/{m}/files}
+     * @throws IllegalArgumentException before any request when known-length content needs more than 1,000 chunks;
+     *                                  while sending when an Iterator/Iterable body yields a null or unsupported element
+     * @throws AnaplanException         when a request finally fails (a chunk: naming it), or the content cannot be read
+     */
+    public UploadResult upload(String filesUrl, String fileId, UploadSource source, UploadOptions options) {
+        String fileUrl = TransferUrls.child(filesUrl, fileId);
+        BufferPool buffers = new BufferPool(options.inFlight() + 1, options.chunkSize());
+        long began = System.nanoTime();
+        ChunkCutter cutter = null;
+        try {
+            cutter = openCutter(source, fileId, options, buffers);
+            int declared = cutter.plannedCount();
+            AnaplanFile declaredFile = declareChunkCount(fileUrl, fileId, declared);
+            ChunkUpload.Totals totals = new ChunkUpload(transport, executor, fileUrl, fileId, declared, options)
+                    .run(cutter, source.kind());
+            AnaplanFile file = declared >= 0 ? withChunkCount(declaredFile, fileId, declared)
+                    : complete(fileUrl, fileId, declaredFile, totals.chunks());
+            if (LOG.isDebugEnabled()) {
+                long millis = Math.max(1, (System.nanoTime() - began) / 1_000_000);
+                LOG.debug("Uploaded file {} from a {} body: {} bytes in {} chunks ({} gzipped) in {} ms", fileId,
+                        source.kind(), totals.bytes(), totals.chunks(), totals.compressedBytes(), millis);
+            }
+            return new UploadResult(file, totals.chunks(), totals.bytes(), totals.compressedBytes());
+        } finally {
+            if (cutter != null) {
+                cutter.close();
+            }
+            closeQuietly(source, fileId);
+        }
+    }
+
+    private static ChunkCutter openCutter(UploadSource source, String fileId, UploadOptions options, BufferPool buffers) {
+        try {
+            return source.cutter(options.chunkSize(), buffers);
+        } catch (IOException e) {
+            throw new AnaplanException("Upload of file " + fileId + " failed: cannot read the " + source.kind() + " body: "
+                                       + e.getMessage(), e);
+        }
+    }
+
+    /** {@code POST {"chunkCount": n}}: idempotent, setting the same count twice is the same as once. */
+    private AnaplanFile declareChunkCount(String fileUrl, String fileId, int chunkCount) {
+        ApiCall call = new ApiCall("set the chunk count of file " + fileId, "POST", fileUrl,
+                Map.of("Accept", "application/json"), () -> Json.entity(Map.of("chunkCount", chunkCount)),
+                RequestKind.IDEMPOTENT, true);
+        JsonNode response = transport.execute(call, Json.tree());
+        return Json.convert(response.path("file"), AnaplanFile.class);
+    }
+
+    /** {@code POST .../complete} after streamed chunks: the server then knows the real chunk count. */
+    private AnaplanFile complete(String fileUrl, String fileId, AnaplanFile declaredFile, int chunks) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", fileId);
+        if (declaredFile != null && declaredFile.name() != null) {
+            body.put("name", declaredFile.name());
+        }
+        body.put("chunkCount", -1);
+        ApiCall call = new ApiCall("complete the upload of file " + fileId, "POST", fileUrl + "/complete",
+                Map.of("Accept", "application/json"), () -> Json.entity(body), RequestKind.IDEMPOTENT, true);
+        JsonNode response = transport.execute(call, Json.tree());
+        AnaplanFile file = Json.convert(response.path("file"), AnaplanFile.class);
+        if (file == null) {
+            file = declaredFile;
+        }
+        return file != null && file.chunkCount() != null && file.chunkCount() >= 0 && file.id() != null ? file
+                : withChunkCount(file, fileId, chunks);
+    }
+
+    /** The server may echo a stale chunk count (or no file at all): report what was uploaded. */
+    static AnaplanFile withChunkCount(AnaplanFile file, String fileId, int chunkCount) {
+        if (file == null) {
+            return new AnaplanFile(fileId, null, chunkCount, null, null, null, null, null, null);
+        }
+        return new AnaplanFile(file.id() != null ? file.id() : fileId, file.name(), chunkCount, file.delimiter(),
+                file.encoding(), file.firstDataRow(), file.format(), file.headerRow(), file.separator());
+    }
+
+    private static void closeQuietly(UploadSource source, String fileId) {
+        try {
+            source.close();
+        } catch (IOException e) {
+            // the content was read (or the upload already failed): a failing close changes nothing on the server
+            LOG.debug("Closing the {} body of file {} failed: {}", source.kind(), fileId, e.toString());
+        }
+    }
+}

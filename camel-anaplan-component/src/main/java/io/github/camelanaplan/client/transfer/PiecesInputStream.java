@@ -1,0 +1,71 @@
+package io.github.camelanaplan.client.transfer;
+
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.Iterator;
+
+/**
+ * The concatenation of an iterator's {@code byte[]} and {@code String} pieces. Pieces are pulled one at a time, so
+ * a generator-backed iterator is never materialised; {@code byte[]} pieces are read in place, not copied.
+ */
+final class PiecesInputStream extends InputStream {
+
+    private static final byte[] NONE = new byte[0];
+
+    private final Iterator<?> pieces;
+    private final Charset charset;
+    private byte[] piece = NONE;
+    private int position;
+    private int index = -1;
+
+    PiecesInputStream(Iterator<?> pieces, Charset charset) {
+        this.pieces = pieces;
+        this.charset = charset;
+    }
+
+    @Override
+    public int read() {
+        return nextPiece() ? piece[position++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) {
+        if (length == 0) {
+            return 0;
+        }
+        if (!nextPiece()) {
+            return -1;
+        }
+        int n = Math.min(length, piece.length - position);
+        System.arraycopy(piece, position, target, offset, n);
+        position += n;
+        return n;
+    }
+
+    /** Makes sure the current piece has bytes left, skipping empty pieces; false at the end. */
+    private boolean nextPiece() {
+        while (position == piece.length) {
+            if (!pieces.hasNext()) {
+                return false;
+            }
+            piece = bytesOf(pieces.next(), ++index);
+            position = 0;
+        }
+        return true;
+    }
+
+    private byte[] bytesOf(Object element, int elementIndex) {
+        if (element instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (element instanceof String text) {
+            return text.getBytes(charset);
+        }
+        if (element == null) {
+            throw new IllegalArgumentException("upload body element " + elementIndex + " is null");
+        }
+        throw new IllegalArgumentException("upload body element " + elementIndex + " has unsupported type "
+                                           + element.getClass().getName() + ": the elements of an Iterator/Iterable body"
+                                           + " must be byte[] or String");
+    }
+}
