@@ -25,6 +25,7 @@ public final class AnaplanSimulator implements AutoCloseable {
     private final TaskEngine engine;
     private final SimHttpServer server;
     private final TlsMaterial tls;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private AnaplanSimulator(SimulatorOptions options) throws IOException {
         this.options = options;
@@ -156,6 +157,9 @@ public final class AnaplanSimulator implements AutoCloseable {
     /** Stops the server and deletes spilled temp files. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.close();
         engine.close();
         store.close();

@@ -101,6 +101,15 @@ public final class SimAuth {
         return rt;
     }
 
+    /** Registers a known refresh token value for a client (seed files). */
+    void addRefreshToken(String clientId, String refreshToken) {
+        OAuthClient c = clients.get(clientId);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown OAuth client " + clientId);
+        }
+        c.refreshTokens.add(refreshToken);
+    }
+
     /** The refresh tokens of this client that are currently valid. */
     public List<String> currentRefreshTokens(String clientId) {
         OAuthClient c = clients.get(clientId);

@@ -5,4 +5,7 @@ final class TransactionalData {
 
     void populateDefault() {
     }
+
+    void load(com.fasterxml.jackson.databind.JsonNode node) {
+    }
 }
