@@ -1,0 +1,72 @@
+package io.github.camelanaplan.component;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+
+import io.github.camelanaplan.client.auth.RefreshTokenStore;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The {@code anaplan:} component: moves data into and out of Anaplan through its Integration API v2.
+ */
+@Component("anaplan")
+public class AnaplanComponent extends HealthCheckComponent {
+
+    @Metadata(description = "Component-level configuration shared by all endpoints; endpoint options override it.")
+    private AnaplanConfiguration configuration = new AnaplanConfiguration();
+
+    private final ClientRegistry clients = new ClientRegistry();
+    private final RefreshTokenStore defaultTokenStore = RefreshTokenStore.inMemory();
+    private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        AnaplanOperation operation = AnaplanOperation.fromUri(remaining);
+        AnaplanConfiguration endpointConfiguration = configuration.copy();
+        AnaplanEndpoint endpoint = new AnaplanEndpoint(uri, this, remaining, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        endpoint.validate(operation);
+        return endpoint;
+    }
+
+    public AnaplanConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Component-level configuration shared by all endpoints; endpoint options override it. */
+    public void setConfiguration(AnaplanConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    ClientRegistry clients() {
+        return clients;
+    }
+
+    /** Where rotated OAuth refresh tokens go when no tokenStore is configured: lives as long as the component. */
+    RefreshTokenStore defaultTokenStore() {
+        return defaultTokenStore;
+    }
+
+    /** One SSLContext per SSLContextParameters bean, so endpoints using the same bean share one client. */
+    synchronized SSLContext sslContext(SSLContextParameters parameters) throws Exception {
+        SSLContext context = sslContexts.get(parameters);
+        if (context == null) {
+            context = parameters.createSSLContext(getCamelContext());
+            sslContexts.put(parameters, context);
+        }
+        return context;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        clients.closeAll();
+        super.doStop();
+    }
+}

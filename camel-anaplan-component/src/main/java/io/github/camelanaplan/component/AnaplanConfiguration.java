@@ -1,0 +1,583 @@
+package io.github.camelanaplan.component;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of an {@code anaplan:} endpoint. Set once on the component ({@code camel.component.anaplan.*}) and
+ * override per endpoint. Secrets are marked secret: Camel masks them in logs and printed URIs.
+ */
+@UriParams
+public class AnaplanConfiguration implements Cloneable {
+
+    @UriParam(label = "common", description = "Workspace id (32 hex characters). The CamelAnaplanWorkspaceId header overrides it.")
+    private String workspaceId;
+    @UriParam(label = "common", description = "Model id (32 hex characters). The CamelAnaplanModelId header overrides it.")
+    private String modelId;
+    @UriParam(label = "common", description = "Server file id (113...) to upload to, download, or upload before an import or process. The CamelAnaplanFileId header overrides it.")
+    private String fileId;
+    @UriParam(label = "common", description = "Import (112...), export (116...), process (118...) or other action (117...) id. The CamelAnaplanActionId header overrides it.")
+    private String actionId;
+    @UriParam(label = "producer", description = "Task id for taskStatus, cancel and dump. The CamelAnaplanTaskId header overrides it.")
+    private String taskId;
+    @UriParam(label = "producer", description = "Nested action id of a process whose failure dump to read. The CamelAnaplanObjectId header overrides it.")
+    private String objectId;
+    @UriParam(label = "security", description = "Anaplan user name for basic authentication.", secret = true)
+    private String username;
+    @UriParam(label = "security", description = "Password for basic authentication.", secret = true)
+    private String password;
+    @UriParam(label = "security", description = "CA certificate for certificate authentication: PEM text, or a file: or classpath: resource.")
+    private String certificate;
+    @UriParam(label = "security", description = "Private key of the certificate: PEM text (PKCS#8, PKCS#1 or encrypted PKCS#8), or a file: or classpath: resource.", secret = true)
+    private String privateKey;
+    @UriParam(label = "security", description = "Password of an encrypted private key.", secret = true)
+    private String privateKeyPassword;
+    @UriParam(label = "security", description = "Key store (PKCS12 or JKS, file: or classpath: resource) holding the certificate and its private key, instead of certificate and privateKey.")
+    private String keyStore;
+    @UriParam(label = "security", description = "Password of the key store.", secret = true)
+    private String keyStorePassword;
+    @UriParam(label = "security", description = "Alias of the key entry in the key store; the first key entry when not set.")
+    private String keyAlias;
+    @UriParam(label = "security", defaultValue = "v2", description = "Signed payload format of certificate authentication: v1, or v2 (timestamped).", enums = "v1,v2")
+    private String certificateAuthFormat = "v2";
+    @UriParam(label = "security", description = "OAuth 2.0 client id, for the refresh-token grant.")
+    private String oauthClientId;
+    @UriParam(label = "security", description = "OAuth 2.0 client secret (not needed for device-grant clients).", secret = true)
+    private String oauthClientSecret;
+    @UriParam(label = "security", description = "OAuth 2.0 refresh token to start from; rotated tokens are saved to the tokenStore.", secret = true)
+    private String oauthRefreshToken;
+    @UriParam(label = "security", description = "Where rotated OAuth refresh tokens are kept so a restart does not lose them; in memory when not set.")
+    private io.github.camelanaplan.client.auth.RefreshTokenStore tokenStore;
+    @UriParam(label = "security", description = "A ready Anaplan token, used as is and never renewed.", secret = true)
+    private String authToken;
+    @UriParam(label = "common", defaultValue = "https://auth.anaplan.com", description = "Base URL of the Anaplan authentication service.")
+    private String authUrl = "https://auth.anaplan.com";
+    @UriParam(label = "common", defaultValue = "https://api.anaplan.com/2/0", description = "Base URL of the Integration API (bulk, transactional, ALM).")
+    private String apiUrl = "https://api.anaplan.com/2/0";
+    @UriParam(label = "common", defaultValue = "https://us1a.app.anaplan.com", description = "Base URL of the Anaplan OAuth 2.0 service.")
+    private String oauthUrl = "https://us1a.app.anaplan.com";
+    @UriParam(label = "common", defaultValue = "https://audit.anaplan.com/audit/api/1", description = "Base URL of the Audit API.")
+    private String auditUrl = "https://audit.anaplan.com/audit/api/1";
+    @UriParam(label = "common", defaultValue = "https://api.cloudworks.anaplan.com/2/0", description = "Base URL of the CloudWorks API.")
+    private String cloudWorksUrl = "https://api.cloudworks.anaplan.com/2/0";
+    @UriParam(label = "advanced", defaultValue = "30000", description = "Timeout of each HTTP request (connect, and waiting for data).", javaType = "java.time.Duration")
+    private long timeout = 30000;
+    @UriParam(label = "advanced", defaultValue = "3", description = "Retries after the first attempt, for what is safe to retry (connection failures, 429, 5xx, and resets of idempotent requests).")
+    private int retryCount = 3;
+    @UriParam(label = "advanced", defaultValue = "1000", description = "First wait before a retry; grows exponentially with jitter. A Retry-After header wins.", javaType = "java.time.Duration")
+    private long retryBackoff = 1000;
+    @UriParam(label = "advanced", defaultValue = "300000", description = "Longest total time spent retrying one request.", javaType = "java.time.Duration")
+    private long retryDeadline = 300000;
+    @UriParam(label = "advanced", defaultValue = "600", description = "Requests per minute the shared connection sends at most (all endpoints with the same credentials together); 0 for no limit.")
+    private int maxRequestsPerMinute = 600;
+    @UriParam(label = "producer", defaultValue = "1000", description = "Delay before the first task status poll.", javaType = "java.time.Duration")
+    private long statusPollDelay = 1000;
+    @UriParam(label = "producer", defaultValue = "10000", description = "Longest delay between task status polls on long tasks.", javaType = "java.time.Duration")
+    private long maxStatusPollDelay = 10000;
+    @UriParam(label = "producer", description = "Give up waiting for a task after this long (0 waits for ever); the task is cancelled when cancelOnTimeout is set.", javaType = "java.time.Duration")
+    private long taskTimeout;
+    @UriParam(label = "producer", defaultValue = "true", description = "Cancel a task the producer gave up waiting for (taskTimeout).")
+    private boolean cancelOnTimeout = true;
+    @UriParam(label = "producer", defaultValue = "25000000", description = "Bytes per chunk before compression, 1000000 to 50000000; at most 1000 chunks per file.")
+    private int uploadChunkSize = 25000000;
+    @UriParam(label = "producer", defaultValue = "true", description = "Upload chunks in parallel.")
+    private boolean uploadParallel = true;
+    @UriParam(label = "producer", description = "Chunks in flight at once when uploadParallel (0: the number of cores, at least 2). Memory in flight is about uploadChunkSize x (uploadParallelism + 1).")
+    private int uploadParallelism;
+    @UriParam(label = "producer", defaultValue = "6", description = "Gzip level of uploaded chunks, 1 (fast) to 9 (small).")
+    private int compressionLevel = 6;
+    @UriParam(label = "producer", defaultValue = "UTF-8", description = "Charset that String and Reader bodies are encoded with for upload.")
+    private String charset = "UTF-8";
+    @UriParam(label = "producer", defaultValue = "false", description = "Allow uploading to an id that is not an existing file of the model (Anaplan then creates a new file).")
+    private boolean allowFileCreation;
+    @UriParam(label = "producer", defaultValue = "en_US", description = "localeName sent when starting tasks.")
+    private String locale = "en_US";
+    @UriParam(label = "producer", description = "Runtime mappings for import and process runs: entityType:entityName pairs separated by commas (e.g. Version:Actual). The CamelAnaplanMappingParameters header overrides it.")
+    private String mappingParameters;
+    @UriParam(label = "producer", defaultValue = "false", description = "Treat rows a successful task reports as ignored or failed as a failure.")
+    private boolean failOnWarnings;
+    @UriParam(label = "producer", defaultValue = "true", description = "On a failed task, fetch the failure dump(s) into the AnaplanActionException.")
+    private boolean fetchFailureDump = true;
+    @UriParam(label = "producer", defaultValue = "true", description = "Downloads (download, export, dump) return a lazy InputStream; false returns byte[].")
+    private boolean streaming = true;
+    @UriParam(label = "producer", defaultValue = "2", description = "Chunks a download fetches ahead in parallel.")
+    private int downloadPrefetch = 2;
+    @UriParam(label = "security", description = "TLS settings (trust store, key managers) for the connections to Anaplan.")
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
+    @UriParam(label = "proxy", description = "HTTP proxy host.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "HTTP proxy port.")
+    private int proxyPort;
+    @UriParam(label = "proxy", description = "HTTP proxy user name.")
+    private String proxyUsername;
+    @UriParam(label = "proxy", description = "HTTP proxy password.", secret = true)
+    private String proxyPassword;
+
+    public String getWorkspaceId() {
+        return workspaceId;
+    }
+
+    /** Workspace id (32 hex characters). The CamelAnaplanWorkspaceId header overrides it. */
+    public void setWorkspaceId(String workspaceId) {
+        this.workspaceId = workspaceId;
+    }
+
+    public String getModelId() {
+        return modelId;
+    }
+
+    /** Model id (32 hex characters). The CamelAnaplanModelId header overrides it. */
+    public void setModelId(String modelId) {
+        this.modelId = modelId;
+    }
+
+    public String getFileId() {
+        return fileId;
+    }
+
+    /** Server file id (113...) to upload to, download, or upload before an import or process. The CamelAnaplanFileId header overrides it. */
+    public void setFileId(String fileId) {
+        this.fileId = fileId;
+    }
+
+    public String getActionId() {
+        return actionId;
+    }
+
+    /** Import (112...), export (116...), process (118...) or other action (117...) id. The CamelAnaplanActionId header overrides it. */
+    public void setActionId(String actionId) {
+        this.actionId = actionId;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    /** Task id for taskStatus, cancel and dump. The CamelAnaplanTaskId header overrides it. */
+    public void setTaskId(String taskId) {
+        this.taskId = taskId;
+    }
+
+    public String getObjectId() {
+        return objectId;
+    }
+
+    /** Nested action id of a process whose failure dump to read. The CamelAnaplanObjectId header overrides it. */
+    public void setObjectId(String objectId) {
+        this.objectId = objectId;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    /** Anaplan user name for basic authentication. */
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    /** Password for basic authentication. */
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getCertificate() {
+        return certificate;
+    }
+
+    /** CA certificate for certificate authentication: PEM text, or a file: or classpath: resource. */
+    public void setCertificate(String certificate) {
+        this.certificate = certificate;
+    }
+
+    public String getPrivateKey() {
+        return privateKey;
+    }
+
+    /** Private key of the certificate: PEM text (PKCS#8, PKCS#1 or encrypted PKCS#8), or a file: or classpath: resource. */
+    public void setPrivateKey(String privateKey) {
+        this.privateKey = privateKey;
+    }
+
+    public String getPrivateKeyPassword() {
+        return privateKeyPassword;
+    }
+
+    /** Password of an encrypted private key. */
+    public void setPrivateKeyPassword(String privateKeyPassword) {
+        this.privateKeyPassword = privateKeyPassword;
+    }
+
+    public String getKeyStore() {
+        return keyStore;
+    }
+
+    /** Key store (PKCS12 or JKS, file: or classpath: resource) holding the certificate and its private key, instead of certificate and privateKey. */
+    public void setKeyStore(String keyStore) {
+        this.keyStore = keyStore;
+    }
+
+    public String getKeyStorePassword() {
+        return keyStorePassword;
+    }
+
+    /** Password of the key store. */
+    public void setKeyStorePassword(String keyStorePassword) {
+        this.keyStorePassword = keyStorePassword;
+    }
+
+    public String getKeyAlias() {
+        return keyAlias;
+    }
+
+    /** Alias of the key entry in the key store; the first key entry when not set. */
+    public void setKeyAlias(String keyAlias) {
+        this.keyAlias = keyAlias;
+    }
+
+    public String getCertificateAuthFormat() {
+        return certificateAuthFormat;
+    }
+
+    /** Signed payload format of certificate authentication: v1, or v2 (timestamped). */
+    public void setCertificateAuthFormat(String certificateAuthFormat) {
+        this.certificateAuthFormat = certificateAuthFormat;
+    }
+
+    public String getOauthClientId() {
+        return oauthClientId;
+    }
+
+    /** OAuth 2.0 client id, for the refresh-token grant. */
+    public void setOauthClientId(String oauthClientId) {
+        this.oauthClientId = oauthClientId;
+    }
+
+    public String getOauthClientSecret() {
+        return oauthClientSecret;
+    }
+
+    /** OAuth 2.0 client secret (not needed for device-grant clients). */
+    public void setOauthClientSecret(String oauthClientSecret) {
+        this.oauthClientSecret = oauthClientSecret;
+    }
+
+    public String getOauthRefreshToken() {
+        return oauthRefreshToken;
+    }
+
+    /** OAuth 2.0 refresh token to start from; rotated tokens are saved to the tokenStore. */
+    public void setOauthRefreshToken(String oauthRefreshToken) {
+        this.oauthRefreshToken = oauthRefreshToken;
+    }
+
+    public io.github.camelanaplan.client.auth.RefreshTokenStore getTokenStore() {
+        return tokenStore;
+    }
+
+    /** Where rotated OAuth refresh tokens are kept so a restart does not lose them; in memory when not set. */
+    public void setTokenStore(io.github.camelanaplan.client.auth.RefreshTokenStore tokenStore) {
+        this.tokenStore = tokenStore;
+    }
+
+    public String getAuthToken() {
+        return authToken;
+    }
+
+    /** A ready Anaplan token, used as is and never renewed. */
+    public void setAuthToken(String authToken) {
+        this.authToken = authToken;
+    }
+
+    public String getAuthUrl() {
+        return authUrl;
+    }
+
+    /** Base URL of the Anaplan authentication service. */
+    public void setAuthUrl(String authUrl) {
+        this.authUrl = authUrl;
+    }
+
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    /** Base URL of the Integration API (bulk, transactional, ALM). */
+    public void setApiUrl(String apiUrl) {
+        this.apiUrl = apiUrl;
+    }
+
+    public String getOauthUrl() {
+        return oauthUrl;
+    }
+
+    /** Base URL of the Anaplan OAuth 2.0 service. */
+    public void setOauthUrl(String oauthUrl) {
+        this.oauthUrl = oauthUrl;
+    }
+
+    public String getAuditUrl() {
+        return auditUrl;
+    }
+
+    /** Base URL of the Audit API. */
+    public void setAuditUrl(String auditUrl) {
+        this.auditUrl = auditUrl;
+    }
+
+    public String getCloudWorksUrl() {
+        return cloudWorksUrl;
+    }
+
+    /** Base URL of the CloudWorks API. */
+    public void setCloudWorksUrl(String cloudWorksUrl) {
+        this.cloudWorksUrl = cloudWorksUrl;
+    }
+
+    public long getTimeout() {
+        return timeout;
+    }
+
+    /** Timeout of each HTTP request (connect, and waiting for data). */
+    public void setTimeout(long timeout) {
+        this.timeout = timeout;
+    }
+
+    public int getRetryCount() {
+        return retryCount;
+    }
+
+    /** Retries after the first attempt, for what is safe to retry (connection failures, 429, 5xx, and resets of idempotent requests). */
+    public void setRetryCount(int retryCount) {
+        this.retryCount = retryCount;
+    }
+
+    public long getRetryBackoff() {
+        return retryBackoff;
+    }
+
+    /** First wait before a retry; grows exponentially with jitter. A Retry-After header wins. */
+    public void setRetryBackoff(long retryBackoff) {
+        this.retryBackoff = retryBackoff;
+    }
+
+    public long getRetryDeadline() {
+        return retryDeadline;
+    }
+
+    /** Longest total time spent retrying one request. */
+    public void setRetryDeadline(long retryDeadline) {
+        this.retryDeadline = retryDeadline;
+    }
+
+    public int getMaxRequestsPerMinute() {
+        return maxRequestsPerMinute;
+    }
+
+    /** Requests per minute the shared connection sends at most (all endpoints with the same credentials together); 0 for no limit. */
+    public void setMaxRequestsPerMinute(int maxRequestsPerMinute) {
+        this.maxRequestsPerMinute = maxRequestsPerMinute;
+    }
+
+    public long getStatusPollDelay() {
+        return statusPollDelay;
+    }
+
+    /** Delay before the first task status poll. */
+    public void setStatusPollDelay(long statusPollDelay) {
+        this.statusPollDelay = statusPollDelay;
+    }
+
+    public long getMaxStatusPollDelay() {
+        return maxStatusPollDelay;
+    }
+
+    /** Longest delay between task status polls on long tasks. */
+    public void setMaxStatusPollDelay(long maxStatusPollDelay) {
+        this.maxStatusPollDelay = maxStatusPollDelay;
+    }
+
+    public long getTaskTimeout() {
+        return taskTimeout;
+    }
+
+    /** Give up waiting for a task after this long (0 waits for ever); the task is cancelled when cancelOnTimeout is set. */
+    public void setTaskTimeout(long taskTimeout) {
+        this.taskTimeout = taskTimeout;
+    }
+
+    public boolean isCancelOnTimeout() {
+        return cancelOnTimeout;
+    }
+
+    /** Cancel a task the producer gave up waiting for (taskTimeout). */
+    public void setCancelOnTimeout(boolean cancelOnTimeout) {
+        this.cancelOnTimeout = cancelOnTimeout;
+    }
+
+    public int getUploadChunkSize() {
+        return uploadChunkSize;
+    }
+
+    /** Bytes per chunk before compression, 1000000 to 50000000; at most 1000 chunks per file. */
+    public void setUploadChunkSize(int uploadChunkSize) {
+        this.uploadChunkSize = uploadChunkSize;
+    }
+
+    public boolean isUploadParallel() {
+        return uploadParallel;
+    }
+
+    /** Upload chunks in parallel. */
+    public void setUploadParallel(boolean uploadParallel) {
+        this.uploadParallel = uploadParallel;
+    }
+
+    public int getUploadParallelism() {
+        return uploadParallelism;
+    }
+
+    /** Chunks in flight at once when uploadParallel (0: the number of cores, at least 2). Memory in flight is about uploadChunkSize x (uploadParallelism + 1). */
+    public void setUploadParallelism(int uploadParallelism) {
+        this.uploadParallelism = uploadParallelism;
+    }
+
+    public int getCompressionLevel() {
+        return compressionLevel;
+    }
+
+    /** Gzip level of uploaded chunks, 1 (fast) to 9 (small). */
+    public void setCompressionLevel(int compressionLevel) {
+        this.compressionLevel = compressionLevel;
+    }
+
+    public String getCharset() {
+        return charset;
+    }
+
+    /** Charset that String and Reader bodies are encoded with for upload. */
+    public void setCharset(String charset) {
+        this.charset = charset;
+    }
+
+    public boolean isAllowFileCreation() {
+        return allowFileCreation;
+    }
+
+    /** Allow uploading to an id that is not an existing file of the model (Anaplan then creates a new file). */
+    public void setAllowFileCreation(boolean allowFileCreation) {
+        this.allowFileCreation = allowFileCreation;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    /** localeName sent when starting tasks. */
+    public void setLocale(String locale) {
+        this.locale = locale;
+    }
+
+    public String getMappingParameters() {
+        return mappingParameters;
+    }
+
+    /** Runtime mappings for import and process runs: entityType:entityName pairs separated by commas (e.g. Version:Actual). The CamelAnaplanMappingParameters header overrides it. */
+    public void setMappingParameters(String mappingParameters) {
+        this.mappingParameters = mappingParameters;
+    }
+
+    public boolean isFailOnWarnings() {
+        return failOnWarnings;
+    }
+
+    /** Treat rows a successful task reports as ignored or failed as a failure. */
+    public void setFailOnWarnings(boolean failOnWarnings) {
+        this.failOnWarnings = failOnWarnings;
+    }
+
+    public boolean isFetchFailureDump() {
+        return fetchFailureDump;
+    }
+
+    /** On a failed task, fetch the failure dump(s) into the AnaplanActionException. */
+    public void setFetchFailureDump(boolean fetchFailureDump) {
+        this.fetchFailureDump = fetchFailureDump;
+    }
+
+    public boolean isStreaming() {
+        return streaming;
+    }
+
+    /** Downloads (download, export, dump) return a lazy InputStream; false returns byte[]. */
+    public void setStreaming(boolean streaming) {
+        this.streaming = streaming;
+    }
+
+    public int getDownloadPrefetch() {
+        return downloadPrefetch;
+    }
+
+    /** Chunks a download fetches ahead in parallel. */
+    public void setDownloadPrefetch(int downloadPrefetch) {
+        this.downloadPrefetch = downloadPrefetch;
+    }
+
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /** TLS settings (trust store, key managers) for the connections to Anaplan. */
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** HTTP proxy host. */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public int getProxyPort() {
+        return proxyPort;
+    }
+
+    /** HTTP proxy port. */
+    public void setProxyPort(int proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /** HTTP proxy user name. */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /** HTTP proxy password. */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public AnaplanConfiguration copy() {
+        try {
+            return (AnaplanConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

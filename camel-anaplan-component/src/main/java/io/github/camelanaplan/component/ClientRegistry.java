@@ -1,0 +1,56 @@
+package io.github.camelanaplan.component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.camelanaplan.client.AnaplanClient;
+import io.github.camelanaplan.client.ClientSettings;
+
+/**
+ * Shares one {@link AnaplanClient} among the endpoints whose settings (credentials, URLs, transport) are equal, and
+ * closes it when the last of them lets go: one token, one connection pool, one rate limiter per tenant login.
+ */
+final class ClientRegistry {
+
+    private final Map<ClientSettings, Entry> clients = new HashMap<>();
+
+    synchronized AnaplanClient acquire(ClientSettings settings) {
+        Entry entry = clients.get(settings);
+        if (entry == null || entry.client.isClosed()) {
+            entry = new Entry(AnaplanClient.create(settings));
+            clients.put(settings, entry);
+        }
+        entry.users++;
+        return entry.client;
+    }
+
+    synchronized void release(AnaplanClient client) {
+        clients.entrySet().removeIf(e -> {
+            if (e.getValue().client != client || --e.getValue().users > 0) {
+                return false;
+            }
+            client.close();
+            return true;
+        });
+    }
+
+    synchronized Map<ClientSettings, AnaplanClient> snapshot() {
+        Map<ClientSettings, AnaplanClient> copy = new HashMap<>();
+        clients.forEach((k, v) -> copy.put(k, v.client));
+        return copy;
+    }
+
+    synchronized void closeAll() {
+        clients.values().forEach(e -> e.client.close());
+        clients.clear();
+    }
+
+    private static final class Entry {
+        final AnaplanClient client;
+        int users;
+
+        Entry(AnaplanClient client) {
+            this.client = client;
+        }
+    }
+}

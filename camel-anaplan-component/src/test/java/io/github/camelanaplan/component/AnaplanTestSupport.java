@@ -1,0 +1,67 @@
+package io.github.camelanaplan.component;
+
+import io.github.camelanaplan.simulator.AnaplanSimulator;
+import io.github.camelanaplan.simulator.Seed;
+import io.github.camelanaplan.simulator.SimModel;
+import io.github.camelanaplan.simulator.SimulatorOptions;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * Camel tests against a fresh simulator per test, over real sockets. The component is configured once with the
+ * simulator's URLs and the seeded basic credentials, as a user would with {@code camel.component.anaplan.*}.
+ */
+abstract class AnaplanTestSupport extends CamelTestSupport {
+
+    protected AnaplanSimulator sim;
+
+    /** Simulator options of this test class; fast tasks by default. */
+    protected SimulatorOptions simulatorOptions() {
+        return SimulatorOptions.defaults().taskDuration(java.time.Duration.ofMillis(150));
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        sim = AnaplanSimulator.start(simulatorOptions());
+        CamelContext context = super.createCamelContext();
+        AnaplanComponent component = new AnaplanComponent();
+        AnaplanConfiguration c = component.getConfiguration();
+        c.setAuthUrl(sim.authUrl());
+        c.setApiUrl(sim.apiUrl());
+        c.setOauthUrl(sim.oauthUrl());
+        c.setAuditUrl(sim.auditUrl());
+        c.setCloudWorksUrl(sim.cloudWorksUrl());
+        c.setUsername(Seed.USERNAME);
+        c.setPassword(Seed.PASSWORD);
+        c.setWorkspaceId(Seed.WORKSPACE_ID);
+        c.setModelId(Seed.MODEL_ID);
+        c.setRetryBackoff(20);
+        c.setStatusPollDelay(50);
+        c.setMaxStatusPollDelay(200);
+        c.setUploadChunkSize(1_000_000);
+        context.addComponent("anaplan", component);
+        return context;
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    protected SimModel model() {
+        return sim.tenant().model(Seed.MODEL_ID);
+    }
+
+    /** A CSV of the seeded Employees layout with {@code rows} data rows. */
+    protected static String employeesCsv(int rows) {
+        StringBuilder csv = new StringBuilder("Name,Code,Department,Email\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("Employee ").append(i).append(",E").append(i).append(",Dept ").append(i % 7).append(",e")
+                    .append(i).append("@example.com\n");
+        }
+        return csv.toString();
+    }
+}
