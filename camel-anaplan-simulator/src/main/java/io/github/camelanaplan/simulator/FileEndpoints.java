@@ -119,7 +119,7 @@ final class FileEndpoints {
             }
         }
         if (api.options.throughputMode()) {
-            return countOnly(req, f, gzip);
+            return countOnly(req, f, idx, gzip);
         }
         byte[] data;
         if (gzip) {
@@ -132,7 +132,7 @@ final class FileEndpoints {
         return SimResponse.empty(204);
     }
 
-    private SimResponse countOnly(SimRequest req, SimFile f, boolean gzip) throws IOException {
+    private SimResponse countOnly(SimRequest req, SimFile f, int idx, boolean gzip) throws IOException {
         InputStream in = req.bodyStream();
         byte[] head = in.readNBytes(3);
         if (gzip && (head.length < 3 || (head[0] & 0xff) != 0x1f || (head[1] & 0xff) != 0x8b || head[2] != 8)) {
@@ -144,8 +144,7 @@ final class FileEndpoints {
         while ((r = in.read(buf)) >= 0) {
             total += r;
         }
-        f.bytesReceived.addAndGet(total);
-        f.chunksReceived.incrementAndGet();
+        f.countChunk(idx, total);
         return SimResponse.empty(204);
     }
 
