@@ -91,6 +91,7 @@ final class SimHttpServer implements AutoCloseable {
         FaultRule fault = faults.match(method, path);
         int status = -1;
         long responseSize = 0;
+        boolean recorded = false;
         try {
             SimResponse resp;
             if (fault == null) {
@@ -141,14 +142,23 @@ final class SimHttpServer implements AutoCloseable {
             }
             body.drain();
             status = resp.status;
-            responseSize = write(ex, resp);
+            responseSize = Math.max(0, resp.bodyLength());
+            // recorded before the answer goes out: a client that has its answer finds the request in the journal
+            recorded = true;
+            journal.exit();
+            journal.record(new JournalEntry(method, path, rawQuery, redact(headers), req.contentType(), body.count(),
+                    status, start, System.nanoTime(), inFlight, tokenState, fault == null ? null : fault.name(), responseSize));
+            write(ex, resp);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "exchange failed", e);
             ex.close();
         } finally {
-            journal.exit();
-            journal.record(new JournalEntry(method, path, rawQuery, redact(headers), req.contentType(), body.count(),
-                    status, start, System.nanoTime(), inFlight, tokenState, fault == null ? null : fault.name(), responseSize));
+            if (!recorded) {
+                journal.exit();
+                journal.record(new JournalEntry(method, path, rawQuery, redact(headers), req.contentType(), body.count(),
+                        status, start, System.nanoTime(), inFlight, tokenState, fault == null ? null : fault.name(),
+                        responseSize));
+            }
         }
     }
 
