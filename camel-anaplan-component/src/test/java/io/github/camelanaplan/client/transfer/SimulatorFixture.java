@@ -1,0 +1,72 @@
+package io.github.camelanaplan.client.transfer;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.camelanaplan.client.TestClients;
+import io.github.camelanaplan.client.Transport;
+import io.github.camelanaplan.simulator.AnaplanSimulator;
+import io.github.camelanaplan.simulator.Seed;
+import io.github.camelanaplan.simulator.SimModel;
+import io.github.camelanaplan.simulator.SimulatorOptions;
+
+/** One simulator, transport and executor for a test class, with fresh file ids per test. */
+final class SimulatorFixture implements AutoCloseable {
+
+    private static final AtomicInteger NEXT_FILE = new AtomicInteger(100);
+
+    final AnaplanSimulator sim;
+    final Transport transport;
+    final ExecutorService executor;
+    final FileUploader uploader;
+    final FileDownloader downloader;
+    final String filesUrl;
+
+    SimulatorFixture(SimulatorOptions options) {
+        sim = AnaplanSimulator.start(options);
+        transport = TestClients.basicTransport(sim.authUrl(), sim.apiUrl(), sim.oauthUrl(), Seed.USERNAME, Seed.PASSWORD);
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "transfer-test");
+            thread.setDaemon(true);
+            return thread;
+        });
+        uploader = new FileUploader(transport, executor);
+        downloader = new FileDownloader(transport, executor);
+        filesUrl = sim.apiUrl() + "/workspaces/" + Seed.WORKSPACE_ID + "/models/" + Seed.MODEL_ID + "/files";
+    }
+
+    SimModel model() {
+        return sim.tenant().model(Seed.MODEL_ID);
+    }
+
+    static String newFileId() {
+        return String.format("113%09d", NEXT_FILE.getAndIncrement());
+    }
+
+    String fileUrl(String fileId) {
+        return filesUrl + "/" + fileId;
+    }
+
+    /** Path regex of the chunk PUTs/GETs of a file, for the journal and fault rules. */
+    static String chunkPath(String fileId, String chunk) {
+        return "/2/0/workspaces/" + Seed.WORKSPACE_ID + "/models/" + Seed.MODEL_ID + "/files/" + fileId + "/chunks/" + chunk;
+    }
+
+    static String filePath(String fileId) {
+        return "/2/0/workspaces/" + Seed.WORKSPACE_ID + "/models/" + Seed.MODEL_ID + "/files/" + fileId;
+    }
+
+    /** The stored content; the simulator answers null for an empty file. */
+    byte[] stored(String fileId) {
+        byte[] content = model().fileContent(fileId);
+        return content == null ? new byte[0] : content;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        transport.close();
+        sim.close();
+    }
+}
