@@ -188,14 +188,12 @@ public class AnaplanEndpoint extends DefaultEndpoint {
                 }
                 return new BasicCredentials(c.getUsername(), c.getPassword());
             case "certificate/privateKey/keyStore":
-                return c.getKeyStore() != null
-                        ? CertificateCredentials.fromKeyStore(c.getKeyStore(), c.getKeyStorePassword(), c.getKeyAlias(),
-                                c.getCertificateAuthFormat())
-                        : CertificateCredentials.fromPem(c.getCertificate(), c.getPrivateKey(), c.getPrivateKeyPassword(),
-                                c.getCertificateAuthFormat());
+                return CertificateCredentials.fromOptions(c.getCertificate(), c.getPrivateKey(), c.getPrivateKeyPassword(),
+                        c.getKeyStore(), c.getKeyStorePassword(), c.getKeyAlias(), c.getCertificateAuthFormat());
             case "oauthClientId/oauthRefreshToken":
-                if (c.getOauthClientId() == null || c.getOauthRefreshToken() == null) {
-                    throw new IllegalArgumentException("OAuth needs both oauthClientId and oauthRefreshToken");
+                if (c.getOauthClientId() == null || c.getOauthRefreshToken() == null && c.getTokenStore() == null) {
+                    throw new IllegalArgumentException("OAuth needs both oauthClientId and oauthRefreshToken (or a "
+                                                       + "tokenStore that holds the newest refresh token)");
                 }
                 RefreshTokenStore store = c.getTokenStore() != null ? c.getTokenStore() : getComponent().defaultTokenStore();
                 return new OAuthCredentials(c.getOauthClientId(), c.getOauthClientSecret(), c.getOauthRefreshToken(), store);

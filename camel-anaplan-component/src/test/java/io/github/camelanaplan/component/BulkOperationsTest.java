@@ -22,6 +22,7 @@ import io.github.camelanaplan.simulator.Seed;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -205,7 +206,8 @@ class BulkOperationsTest extends AnaplanTestSupport {
     void deleteFileEmptiesIt() {
         template.requestBody("anaplan:upload?fileId=" + Seed.FILE2_ID, "a,b\n1,2\n");
         template.requestBody("anaplan:deleteFile?fileId=" + Seed.FILE2_ID, (Object) null);
-        assertThat(sim.journal().count("DELETE", ".*/files/" + Seed.FILE2_ID)).isEqualTo(1);
+        Awaitility.await().untilAsserted(() -> assertThat(sim.journal().count("DELETE", ".*/files/" + Seed.FILE2_ID)).isEqualTo(1));
+        assertThat(model().fileContent(Seed.FILE2_ID)).isNullOrEmpty();
     }
 
     @Test
