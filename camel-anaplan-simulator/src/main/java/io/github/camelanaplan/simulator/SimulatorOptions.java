@@ -43,6 +43,7 @@ public final class SimulatorOptions implements Cloneable {
     private boolean https;
     private boolean throughputMode;
     private int rateLimitPerMinute;
+    private int readRequestPageRows = 1000;
 
     private SimulatorOptions() {
     }
@@ -297,6 +298,14 @@ public final class SimulatorOptions implements Cloneable {
         return c;
     }
 
+    /** Data rows per page of a transactional read request (default 1000). */
+    public SimulatorOptions readRequestPageRows(int n) {
+        SimulatorOptions c = copy();
+        c.readRequestPageRows = Math.max(1, n);
+        return c;
+    }
+
+    public int readRequestPageRows() { return readRequestPageRows; }
     public int port() { return port; }
     public Path seed() { return seed; }
     public Duration tokenTtl() { return tokenTtl; }
