@@ -9,9 +9,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelanaplan.client.ApiCall;
+import io.github.camelanaplan.client.Json;
+import io.github.camelanaplan.client.RequestKind;
 import io.github.camelanaplan.simulator.FaultRule;
+import io.github.camelanaplan.simulator.Seed;
 import io.github.camelanaplan.simulator.SimulatorOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +36,9 @@ class DownloadEndToEndTest {
 
     @BeforeAll
     static void start() {
-        fx = new SimulatorFixture(SimulatorOptions.defaults().strict(true));
+        // small dump chunks so failure dumps span several chunks; quick tasks
+        fx = new SimulatorFixture(SimulatorOptions.defaults().strict(true).dumpChunkSize(100)
+                .taskDuration(Duration.ofMillis(20)));
     }
 
     @AfterAll
@@ -140,5 +150,52 @@ class DownloadEndToEndTest {
         assertThat(fx.sim.journal().count("GET", chunkPath(fileId, "2"))).isEqualTo(8); // 2 × (1 + 3 retries)
         assertThatThrownBy(() -> fx.downloader.readAll(fx.fileUrl(fileId))).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("chunk 2");
+    }
+
+    @Test
+    void importAndProcessFailureDumpsAreReadChunkByChunk() throws Exception {
+        String csv = "Name,Code,Department,Email\n" + "Good Person,G1,Sales,g1@example.com\n".repeat(3)
+                     + "Bad Person,B1,Nowhere,bad1@example.com\nBad Other,B2,Nowhere,bad2@example.com\n";
+        fx.model().rejectRowsMatching(Seed.IMPORT_ID, Pattern.compile(".*Bad.*"));
+        try {
+            fx.uploader.upload(fx.filesUrl, Seed.FILE_ID, UploadSource.of(csv, StandardCharsets.UTF_8), SMALL_CHUNKS);
+            String modelUrl = fx.filesUrl.substring(0, fx.filesUrl.length() - "/files".length());
+
+            String importTask = runTask(modelUrl + "/imports/" + Seed.IMPORT_ID + "/tasks");
+            String importDumpUrl = modelUrl + "/imports/" + Seed.IMPORT_ID + "/tasks/" + importTask + "/dump";
+            byte[] importDump;
+            try (ChunkedInputStream in = fx.downloader.open(importDumpUrl, 1)) {
+                assertThat(in.chunkCount()).isGreaterThan(1);
+                importDump = readInSteps(in);
+            }
+            String text = new String(importDump, StandardCharsets.UTF_8);
+            assertThat(text).contains("Bad Person").contains("Bad Other").doesNotContain("Good Person");
+            byte[] unchunked = fx.transport.execute(ApiCall.get("dump", importDumpUrl).withHeader("Accept", "text/plain"),
+                    (status, type, body) -> body.readAllBytes());
+            assertThat(importDump).isEqualTo(unchunked);
+
+            String processTask = runTask(modelUrl + "/processes/" + Seed.PROCESS_ID + "/tasks");
+            String processDumpUrl = modelUrl + "/processes/" + Seed.PROCESS_ID + "/tasks/" + processTask + "/dumps/"
+                                    + Seed.IMPORT_ID;
+            assertThat(new String(fx.downloader.readAll(processDumpUrl), StandardCharsets.UTF_8))
+                    .contains("Bad Person").contains("Bad Other");
+        } finally {
+            fx.model().rejectRowsMatching(Seed.IMPORT_ID, null);
+        }
+    }
+
+    /** Starts a task and waits for it to end; returns its id. */
+    private static String runTask(String tasksUrl) throws InterruptedException {
+        JsonNode started = fx.transport.execute(new ApiCall("start task", "POST", tasksUrl, Map.of("Accept", "application/json"),
+                () -> Json.entity(Map.of("localeName", "en_US")), RequestKind.TASK_START, true), Json.tree());
+        String taskId = started.path("task").path("taskId").asText();
+        for (int i = 0; i < 200; i++) {
+            JsonNode status = fx.transport.execute(ApiCall.get("task status", tasksUrl + "/" + taskId), Json.tree());
+            if ("COMPLETE".equals(status.path("task").path("taskState").asText())) {
+                return taskId;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("task " + taskId + " did not complete");
     }
 }
