@@ -8,5 +8,6 @@ final class ExtraApis {
 
     static void register(Router router, ApiSupport api, TaskEngine engine, SimAuth auth) {
         new TransactionalEndpoints(api, engine).register(router);
+        new AlmEndpoints(api, engine, auth).register(router);
     }
 }

@@ -33,6 +33,10 @@ public final class Seed {
     public static final String ACTION_ID = "117000000000";
     public static final String ACTION_NAME = "Delete all employees";
     public static final String EMPLOYEES = "Employees";
+    /** ALM: first revision of MODEL_ID, applied to MODEL2_ID. */
+    public static final String REVISION_ID = "0E79B89FD214428E8C3A00514B9BE9EE";
+    /** ALM: second revision of MODEL_ID, not yet applied to MODEL2_ID (syncable). */
+    public static final String REVISION2_ID = "795731A31D1A47EFB3802EA6355C62C4";
     public static final String PRODUCTS = "Products";
 
     /** Initial content of Employees.csv. */
@@ -58,6 +62,13 @@ public final class Seed {
         populate(tenant.addModel(WORKSPACE_ID, MODEL_ID, MODEL_NAME, "UNLOCKED"));
         populate(tenant.addModel(WORKSPACE_ID, MODEL2_ID, MODEL2_NAME, "UNLOCKED"));
         tenant.addModel(WORKSPACE_ID, FUTURE_STATE_MODEL_ID, "Model from the future", FUTURE_STATE);
+        long day = 86_400_000L;
+        long now = System.currentTimeMillis();
+        SimModel dev = tenant.model(MODEL_ID);
+        SimModel prod = tenant.model(MODEL2_ID);
+        dev.addRevision(REVISION_ID, "Release 1.0", "First release", now - 10 * day);
+        dev.addRevision(REVISION2_ID, "Release 1.1", "Adds the Products module", now - 5 * day);
+        prod.applyRevision(dev, REVISION_ID, now - 9 * day);
     }
 
     /** Installs the seeded files, actions and targets into a model. */

@@ -39,6 +39,7 @@ public final class SimModel {
     private final Set<String> failNext = ConcurrentHashMap.newKeySet();
     private final Map<String, Pattern> rejectPatterns = new ConcurrentHashMap<>();
     final TransactionalData transactional = new TransactionalData();
+    final AlmData alm = new AlmData();
 
     // task queue, guarded by queueLock (used by TaskEngine)
     final Object queueLock = new Object();
@@ -225,6 +226,43 @@ public final class SimModel {
     }
 
     Pattern rejectPattern(String importId) { return rejectPatterns.get(importId); }
+
+    // ---------------------------------------------------------------- ALM
+
+    /** Creates a revision tag in this model (ALM); returns its id. */
+    public String addRevision(String revisionName, String description) {
+        String revId = java.util.UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        addRevision(revId, revisionName, description, System.currentTimeMillis());
+        return revId;
+    }
+
+    /** Adds a revision with a given id and creation time (epoch ms) to this model. */
+    public void addRevision(String revisionId, String revisionName, String description, long createdOnMillis) {
+        AlmData.Revision r = new AlmData.Revision(revisionId, revisionName, description, createdOnMillis,
+                "c1c46795a04d430ca7b0ac0d993a5796", "Revision tag added", id);
+        alm.revisions.add(new AlmData.Held(r, createdOnMillis, "c1c46795a04d430ca7b0ac0d993a5796", "Created"));
+    }
+
+    /** Applies (as a sync would) a revision of another model to this one. */
+    public void applyRevision(SimModel source, String revisionId, long appliedOnMillis) {
+        AlmData.Held h = source.alm.find(revisionId);
+        if (h == null) {
+            throw new IllegalArgumentException("no revision " + revisionId + " in model " + source.id());
+        }
+        alm.revisions.add(new AlmData.Held(h.revision, appliedOnMillis, "c1c46795a04d430ca7b0ac0d993a5796", "Synchronized"));
+    }
+
+    /** Names of the revisions this model holds, oldest first. */
+    public List<String> revisionNames() {
+        List<String> out = new ArrayList<>();
+        alm.revisions.forEach(h -> out.add(h.revision.name));
+        return out;
+    }
+
+    /** ALM online status (PUT .../onlineStatus). */
+    public boolean isOnline() {
+        return alm.online;
+    }
 
     // ---------------------------------------------------------------- tasks
 
