@@ -185,11 +185,12 @@ public final class AnaplanClient implements AutoCloseable {
         return knownFilesByModel.computeIfAbsent(modelId, k -> ConcurrentHashMap.newKeySet());
     }
 
-    ActiveTask register(Runnable canceller) {
+    /** Registers a task about to be started, so that closing the client cancels it. */
+    ActiveTask register() {
         if (closed) {
             throw new AnaplanException("The Anaplan client is closed");
         }
-        ActiveTask task = new ActiveTask(canceller);
+        ActiveTask task = new ActiveTask();
         activeTasks.add(task);
         return task;
     }
@@ -208,6 +209,16 @@ public final class AnaplanClient implements AutoCloseable {
         for (ActiveTask task : activeTasks) {
             task.cancelForShutdown();
         }
+        // let task starts already on the wire finish, so their tasks get cancelled before the pool goes away
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!activeTasks.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         tokens.logout();
         transport.close();
         executor.shutdownNow();
@@ -216,11 +227,19 @@ public final class AnaplanClient implements AutoCloseable {
 
     /** A task some thread is waiting for: shutdown wakes the waiter and cancels the task on Anaplan. */
     static final class ActiveTask {
-        private final Runnable canceller;
-        private volatile boolean cancelled;
+        private Runnable canceller;
+        private boolean cancelled;
 
-        ActiveTask(Runnable canceller) {
-            this.canceller = canceller;
+        /** Names how to cancel the started task; cancels it at once if the client closed meanwhile. */
+        void started(Runnable taskCanceller) {
+            boolean cancelNow;
+            synchronized (this) {
+                canceller = taskCanceller;
+                cancelNow = cancelled;
+            }
+            if (cancelNow) {
+                cancel(taskCanceller);
+            }
         }
 
         synchronized void sleep(long millis) {
@@ -235,17 +254,25 @@ public final class AnaplanClient implements AutoCloseable {
             }
         }
 
-        boolean cancelledByShutdown() {
+        synchronized boolean cancelledByShutdown() {
             return cancelled;
         }
 
         void cancelForShutdown() {
+            Runnable taskCanceller;
             synchronized (this) {
                 cancelled = true;
+                taskCanceller = canceller;
                 notifyAll();
             }
+            if (taskCanceller != null) {
+                cancel(taskCanceller);
+            }
+        }
+
+        private static void cancel(Runnable taskCanceller) {
             try {
-                canceller.run();
+                taskCanceller.run();
             } catch (RuntimeException e) {
                 LOG.warn("Could not cancel a running task on shutdown: {}", e.getMessage());
             }

@@ -183,8 +183,7 @@ public final class ModelClient {
         try {
             UploadResult uploaded = upload == null ? null
                     : upload(upload.fileId(), upload.body(), upload.charset(), upload.options(), upload.allowFileCreation());
-            String taskId = tasks.start(type, actionId, options);
-            TaskStatus status = tasks.await(type, actionId, taskId, options);
+            TaskStatus status = tasks.startAndAwait(type, actionId, options);
             tasks.check(type, actionId, status, options);
             return new TaskRun(status, uploaded);
         } finally {

@@ -121,16 +121,19 @@ final class TaskRunner {
     }
 
     /**
-     * Polls until the task is terminal. The next poll comes when the reported progress says the task should be done
+     * Starts a task and polls until it is terminal. The task is known to the client before it starts, so closing the
+     * client at any moment cancels it. The next poll comes when the reported progress says the task should be done
      * (so short tasks are seen finishing quickly), otherwise the delay grows from pollDelay to maxPollDelay.
      */
-    TaskStatus await(ActionType type, String actionId, String taskId, TaskOptions options) {
-        long startNanos = System.nanoTime();
-        long delay = options.pollDelay().toMillis();
-        long maxDelay = Math.max(delay, options.maxPollDelay().toMillis());
-        AnaplanClient.ActiveTask active = client.register(() -> cancel(type, actionId, taskId));
+    TaskStatus startAndAwait(ActionType type, String actionId, TaskOptions options) {
+        AnaplanClient.ActiveTask active = client.register();
         transport.stats().tasksRunningCounter().incrementAndGet();
         try {
+            String taskId = start(type, actionId, options);
+            active.started(() -> cancel(type, actionId, taskId));
+            long startNanos = System.nanoTime();
+            long delay = options.pollDelay().toMillis();
+            long maxDelay = Math.max(delay, options.maxPollDelay().toMillis());
             while (true) {
                 long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
                 long wait = delay;

@@ -193,6 +193,9 @@ public final class Transport implements Closeable {
             throw new AnaplanException(call.step() + " interrupted", e);
         } catch (IOException e) {
             return Outcome.unknown(e, "connection reset", tokenUsed);
+        } catch (IllegalStateException e) {
+            // HttpClient's pool refuses leases once closed
+            throw new AnaplanException(call.step() + " failed: the Anaplan client is closed", e);
         }
     }
 

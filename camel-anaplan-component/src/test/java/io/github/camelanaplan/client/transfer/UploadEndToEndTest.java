@@ -205,6 +205,23 @@ class UploadEndToEndTest {
     }
 
     @Test
+    void aChunkCutOffMidwayOrRefusedForAnExpiredTokenIsSentAgain() {
+        byte[] csv = GeneratedCsv.bytes(4_500_000);
+        String fileId = newFileId();
+        FaultRule reset = fx.sim.faults().add(FaultRule.on("PUT", chunkPath(fileId, "1")).resetAfterProcessing());
+        FaultRule expired = fx.sim.faults().add(FaultRule.on("PUT", chunkPath(fileId, "3")).expireToken());
+
+        UploadResult result = upload(fileId, new ByteArrayInputStream(csv), SMALL_CHUNKS);
+
+        assertThat(reset.firedCount()).isEqualTo(1);
+        assertThat(expired.firedCount()).isEqualTo(1);
+        assertThat(fx.sim.journal().count("PUT", chunkPath(fileId, "[13]"))).isEqualTo(4);
+        assertThat(result.chunkCount()).isEqualTo(5);
+        assertThat(fx.stored(fileId)).isEqualTo(csv);
+        assertThat(fx.model().fileUploadComplete(fileId)).isTrue();
+    }
+
+    @Test
     void aChunkThatKeepsFailingFailsTheStreamedUploadAndNothingMoreIsSent() throws Exception {
         String fileId = newFileId();
         fx.sim.faults().add(FaultRule.on("PUT", chunkPath(fileId, "1")).always().respond(500));
