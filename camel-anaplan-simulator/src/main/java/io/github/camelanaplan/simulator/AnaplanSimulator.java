@@ -20,6 +20,8 @@ public final class AnaplanSimulator implements AutoCloseable {
     private final SimAuth auth;
     private final SimTenant tenant;
     private final Journal journal = new Journal();
+    private final SimAudit audit = new SimAudit();
+    private final SimCloudWorks cloudWorks = new SimCloudWorks();
     private final Faults faults = new Faults();
     private final StrictMode strict;
     private final TaskEngine engine;
@@ -41,13 +43,18 @@ public final class AnaplanSimulator implements AutoCloseable {
         this.engine = new TaskEngine(new ActionExecutor(options.omitEmptyCollections()));
         ApiSupport api = new ApiSupport(tenant, options, strict);
         Router router = new Router();
-        new AuthEndpoints(auth, options, strict).register(router);
+        new AuthEndpoints(auth, options, strict, audit).register(router);
         new OAuthEndpoints(auth, Seed.USERNAME).register(router);
         new ModelEndpoints(api, auth).register(router);
         new MetadataEndpoints(api).register(router);
         new FileEndpoints(api).register(router);
         new TaskEndpoints(api, engine).register(router);
-        ExtraApis.register(router, api, engine, auth);
+        ExtraApis.register(router, api, engine, auth, cloudWorks);
+        if (options.seed() == null) {
+            cloudWorks.addIntegration(Seed.INTEGRATION_ID, Seed.INTEGRATION_NAME, Seed.WORKSPACE_ID, Seed.MODEL_ID, Seed.PROCESS_ID);
+        }
+        new AuditEndpoints(audit, auth, options).register(router);
+        audit.seedDefault(Seed.USERNAME);
         this.tls = options.https() ? TlsMaterial.generate() : null;
         this.server = new SimHttpServer(options.port(), tls == null ? null : tls.sslContext(), options.threads(), router,
                 journal, faults, auth, new AuthGate(auth, options.unauthorizedEnvelope()), strict,
@@ -120,6 +127,16 @@ public final class AnaplanSimulator implements AutoCloseable {
 
     public SimTenant tenant() {
         return tenant;
+    }
+
+    /** CloudWorks connections, integrations and runs. */
+    public SimCloudWorks cloudWorks() {
+        return cloudWorks;
+    }
+
+    /** Audit events served by the Audit API. */
+    public SimAudit audit() {
+        return audit;
     }
 
     /** Protocol misuse seen in strict mode (each offending request was answered 400). */

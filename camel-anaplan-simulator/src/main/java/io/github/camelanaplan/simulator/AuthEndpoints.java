@@ -17,11 +17,13 @@ final class AuthEndpoints {
     private final SimAuth auth;
     private final SimulatorOptions options;
     private final StrictMode strict;
+    private final SimAudit audit;
 
-    AuthEndpoints(SimAuth auth, SimulatorOptions options, StrictMode strict) {
+    AuthEndpoints(SimAuth auth, SimulatorOptions options, StrictMode strict, SimAudit audit) {
         this.auth = auth;
         this.options = options;
         this.strict = strict;
+        this.audit = audit;
     }
 
     void register(Router r) {
@@ -70,6 +72,7 @@ final class AuthEndpoints {
             throw badHeader("Unsupported authorization scheme");
         }
         SimAuth.Token t = auth.issue(userId, true);
+        audit.addEvent("USR-8", "user_activity", userId, "User logged in (" + scheme + ")", System.currentTimeMillis());
         ObjectNode body = tokenEnvelope(req, "Login successful", t, true);
         return SimResponse.json(options.authenticateStatus(), body);
     }

@@ -6,8 +6,9 @@ final class ExtraApis {
     private ExtraApis() {
     }
 
-    static void register(Router router, ApiSupport api, TaskEngine engine, SimAuth auth) {
+    static void register(Router router, ApiSupport api, TaskEngine engine, SimAuth auth, SimCloudWorks cloudWorks) {
         new TransactionalEndpoints(api, engine).register(router);
         new AlmEndpoints(api, engine, auth).register(router);
+        new CloudWorksEndpoints(api, engine, cloudWorks).register(router);
     }
 }

@@ -33,6 +33,9 @@ public final class Seed {
     public static final String ACTION_ID = "117000000000";
     public static final String ACTION_NAME = "Delete all employees";
     public static final String EMPLOYEES = "Employees";
+    /** CloudWorks: an integration running PROCESS_ID in MODEL_ID. */
+    public static final String INTEGRATION_ID = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+    public static final String INTEGRATION_NAME = "Nightly employees load";
     /** ALM: first revision of MODEL_ID, applied to MODEL2_ID. */
     public static final String REVISION_ID = "0E79B89FD214428E8C3A00514B9BE9EE";
     /** ALM: second revision of MODEL_ID, not yet applied to MODEL2_ID (syncable). */

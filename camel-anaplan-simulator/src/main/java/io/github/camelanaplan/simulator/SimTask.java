@@ -18,6 +18,7 @@ public final class SimTask {
     private final boolean dataSourceCompleteAtStart;
     private volatile TaskState state = TaskState.NOT_STARTED;
     private volatile long completedAtNanos = -1;
+    private volatile long completedAtMillis = -1;
     private volatile ObjectNode result;
     private volatile Boolean successful;
     private volatile boolean failureDumpAvailable;
@@ -49,6 +50,8 @@ public final class SimTask {
     public boolean dataSourceCompleteAtStart() { return dataSourceCompleteAtStart; }
     /** System.nanoTime() when the task became terminal, -1 before. */
     public long completedAtNanos() { return completedAtNanos; }
+    /** Epoch milliseconds when the task became terminal, -1 before. */
+    public long completedAtMillis() { return completedAtMillis; }
     /** Null until COMPLETE. */
     public Boolean successful() { return successful; }
     public boolean failureDumpAvailable() { return failureDumpAvailable; }
@@ -86,6 +89,7 @@ public final class SimTask {
             state = TaskState.CANCELLED;
             currentStep = "Cancelled.";
             completedAtNanos = System.nanoTime();
+            completedAtMillis = System.currentTimeMillis();
         }
     }
 
@@ -100,6 +104,7 @@ public final class SimTask {
         this.currentStep = ok ? "Complete." : "Failed.";
         this.state = TaskState.COMPLETE;
         this.completedAtNanos = System.nanoTime();
+        this.completedAtMillis = System.currentTimeMillis();
         return true;
     }
 

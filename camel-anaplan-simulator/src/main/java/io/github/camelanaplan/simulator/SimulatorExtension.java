@@ -77,5 +77,7 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     public Faults faults() { return simulator().faults(); }
     public SimAuth auth() { return simulator().auth(); }
     public SimTenant tenant() { return simulator().tenant(); }
+    public SimAudit audit() { return simulator().audit(); }
+    public SimCloudWorks cloudWorks() { return simulator().cloudWorks(); }
     public List<String> strictViolations() { return simulator().strictViolations(); }
 }

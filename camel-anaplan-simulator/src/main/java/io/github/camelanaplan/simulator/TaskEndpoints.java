@@ -81,10 +81,8 @@ final class TaskEndpoints {
                 mapping.add(e);
             }
         }
-        String taskId = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
-        SimTask t = new SimTask(taskId, d.id, m.id(), kind, locale.asText(), List.copyOf(mapping), sourcesComplete(m, d));
-        m.registerTask(t);
-        engine.submit(m, t);
+        SimTask t = launch(engine, m, d, locale.asText(), mapping);
+        String taskId = t.taskId();
         ObjectNode root;
         switch (api.options.taskStartShape()) {
             case BARE:
@@ -104,6 +102,15 @@ final class TaskEndpoints {
                 tj.put("creationTime", t.creationTime());
         }
         return SimResponse.json(200, root);
+    }
+
+    /** Creates, registers and queues a task (also used by CloudWorks runs). */
+    static SimTask launch(TaskEngine engine, SimModel m, ActionDef d, String locale, List<Map<String, String>> mapping) {
+        String taskId = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+        SimTask t = new SimTask(taskId, d.id, m.id(), d.kind, locale, List.copyOf(mapping), sourcesComplete(m, d));
+        m.registerTask(t);
+        engine.submit(m, t);
+        return t;
     }
 
     private static boolean sourcesComplete(SimModel m, ActionDef d) {
