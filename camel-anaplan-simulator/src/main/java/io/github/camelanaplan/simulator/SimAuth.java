@@ -57,6 +57,9 @@ public final class SimAuth {
 
     static final String CUSTOMER_GUID = "8a868cd97b120fc7017b36d7331d74bf";
 
+    /** Every password, client secret, token and refresh token any simulator of this JVM registered or issued. */
+    private static final Set<String> SECRETS_OF_THIS_JVM = ConcurrentHashMap.newKeySet();
+
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> users = new ConcurrentHashMap<>();
     private final Map<String, String> userGuids = new ConcurrentHashMap<>();
@@ -77,6 +80,7 @@ public final class SimAuth {
     /** Adds (or replaces) a Basic-auth user. */
     public void addUser(String username, String password) {
         users.put(Objects.requireNonNull(username), Objects.requireNonNull(password));
+        SECRETS_OF_THIS_JVM.add(password);
         userGuid(username);
     }
 
@@ -88,6 +92,9 @@ public final class SimAuth {
     /** Registers an OAuth client; {@code clientSecret} may be null (device-grant clients). */
     public void addOAuthClient(String clientId, String clientSecret, boolean rotating) {
         clients.put(clientId, new OAuthClient(clientId, clientSecret, rotating));
+        if (clientSecret != null) {
+            SECRETS_OF_THIS_JVM.add(clientSecret);
+        }
     }
 
     /** Issues a new refresh token for a registered OAuth client. */
@@ -296,6 +303,16 @@ public final class SimAuth {
     private String randomToken(int bytes) {
         byte[] b = new byte[bytes];
         random.nextBytes(b);
-        return Base64.getEncoder().encodeToString(b);
+        String token = Base64.getEncoder().encodeToString(b);
+        SECRETS_OF_THIS_JVM.add(token);
+        return token;
+    }
+
+    /**
+     * Every password, OAuth client secret, token and refresh token that any simulator in this JVM registered or
+     * issued: tests scan logs and messages for them to prove that no secret leaks.
+     */
+    public static Set<String> secretsOfThisJvm() {
+        return java.util.Collections.unmodifiableSet(SECRETS_OF_THIS_JVM);
     }
 }
