@@ -113,10 +113,10 @@ public final class ModelClient {
      * @param allowFileCreation when false, refuses an id that is not an existing file of the model
      */
     public UploadResult upload(String fileId, Object body, Charset charset, UploadOptions options, boolean allowFileCreation) {
-        UploadSource source = UploadSource.of(body, charset);
         if (!allowFileCreation) {
             requireExistingFile(fileId);
         }
+        UploadSource source = UploadSource.of(body, charset);
         ReentrantLock fileLock = FILE_LOCKS.computeIfAbsent(modelId + "/" + fileId, k -> new ReentrantLock(true));
         fileLock.lock();
         try {
