@@ -1,0 +1,45 @@
+package io.github.camelanaplan.examples.support;
+
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Turns a camel-kafka batch ({@code batching=true}: the body is the {@code List<Exchange>} of the polled records) into
+ * one CSV text: the header line, then each record's value as one line (values are CSV lines already). Sets
+ * {@link Movements#RECORDS} to the number of records.
+ */
+public class KafkaBatchToCsv implements Processor {
+
+    private String header = "Name,Code,Department,Email";
+
+    /** The CSV header line written first (the columns the Anaplan import maps). */
+    public void setHeader(String header) {
+        this.header = header;
+    }
+
+    public String getHeader() {
+        return header;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        List<?> records = exchange.getMessage().getMandatoryBody(List.class);
+        StringBuilder csv = new StringBuilder(64 * (records.size() + 1));
+        csv.append(header).append('\n');
+        for (Object record : records) {
+            String value = ((Exchange) record).getMessage().getBody(String.class);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            csv.append(value);
+            if (!value.endsWith("\n")) {
+                csv.append('\n');
+            }
+        }
+        exchange.getMessage().setHeader(Movements.RECORDS, records.size());
+        exchange.setProperty(KafkaBatchCommit.BATCH, records);
+        exchange.getMessage().setBody(csv.toString());
+    }
+}
