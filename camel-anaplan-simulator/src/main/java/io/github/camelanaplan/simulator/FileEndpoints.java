@@ -64,11 +64,17 @@ final class FileEndpoints {
         }
         SimFile f = m.file(id);
         if (f == null) {
-            if (!id.startsWith("113")) {
+            f = m.fileByName(id);
+        }
+        if (f == null) {
+            if (id.matches("113\\d{9}")) {
+                f = m.createFile(id, body.hasNonNull("name") ? body.get("name").asText() : id);
+            } else if (!id.matches("\\d+")) {
+                // a name (as Anaplan Connect's createImportDataSource sends): a new file with a new 113... id
+                f = m.createFile(m.nextFileId(), id);
+            } else {
                 throw ApiException.notFound();
             }
-            String name = body.hasNonNull("name") ? body.get("name").asText() : id;
-            f = m.createFile(id, name);
         }
         f.applyMetadata(body);
         f.declare(n);

@@ -27,6 +27,7 @@ final class ModelEndpoints {
         r.add("GET", "/2/0/workspaces/{ws}/models/{m}", req -> {
             throw new ApiException(405, "Method Not Allowed");
         });
+        r.add("POST", "/2/0/workspaces/{ws}/bulkDeleteModels", this::bulkDelete);
         r.model("GET", "/status", req -> status(req, false));
         r.model("POST", "/status", req -> status(req, true));
         r.model("POST", "/open", this::open);
@@ -66,6 +67,7 @@ final class ModelEndpoints {
     private SimResponse users(SimRequest req) {
         List<ObjectNode> items = new ArrayList<>();
         items.add(userJson(currentUser(req)));
+        sort(req, items, java.util.Set.of("id", "email", "firstName", "lastName"));
         return api.page(req, ApiSupport.schema(req, null, "user"), "users", items);
     }
 
@@ -95,6 +97,7 @@ final class ModelEndpoints {
         boolean details = "true".equalsIgnoreCase(req.query("tenantDetails"));
         List<ObjectNode> items = new ArrayList<>();
         api.tenant.workspaces().forEach(w -> items.add(workspaceJson(w, details)));
+        sort(req, items, java.util.Set.of("id", "name", "active"));
         return api.page(req, ApiSupport.schema(req, null, "workspace"), "workspaces", items);
     }
 
@@ -135,7 +138,67 @@ final class ModelEndpoints {
         boolean details = "true".equalsIgnoreCase(req.query("modelDetails"));
         List<ObjectNode> items = new ArrayList<>();
         api.tenant.models().forEach(m -> items.add(modelJson(req, m, details)));
+        sort(req, items, java.util.Set.of("id", "name", "activeState", "currentWorkspaceId", "lastModified"));
         return api.page(req, ApiSupport.schema(req, null, "model"), "models", items);
+    }
+
+    /** {@code sort=+field,-field}: the prefix is mandatory and the field validated (400 otherwise). */
+    static void sort(SimRequest req, List<ObjectNode> items, java.util.Set<String> fields) {
+        String sort = req.query("sort");
+        if (sort == null || sort.isBlank()) {
+            return;
+        }
+        java.util.Comparator<ObjectNode> cmp = null;
+        for (String part : sort.split(",")) {
+            String p = part.trim();
+            if (p.length() < 2 || (p.charAt(0) != '+' && p.charAt(0) != '-') || !fields.contains(p.substring(1))) {
+                throw ApiException.badRequest("Invalid sort parameter '" + p + "'; expected +field or -field with field one of " + new java.util.TreeSet<>(fields));
+            }
+            String f = p.substring(1);
+            java.util.Comparator<ObjectNode> c = java.util.Comparator.comparing(n -> n.path(f).asText());
+            if (p.charAt(0) == '-') {
+                c = c.reversed();
+            }
+            cmp = cmp == null ? c : cmp.thenComparing(c);
+        }
+        items.sort(cmp);
+    }
+
+    private SimResponse bulkDelete(SimRequest req) {
+        String ws = req.param("ws");
+        if (api.tenant.workspace(ws) == null) {
+            throw ApiException.notFound();
+        }
+        ObjectNode body = Json.parseObject(req.body(), "bulk delete");
+        com.fasterxml.jackson.databind.JsonNode ids = body.get("modelIdsToDelete");
+        if (ids == null || !ids.isArray() || ids.isEmpty()) {
+            throw ApiException.badRequest("modelIdsToDelete is required");
+        }
+        int deleted = 0;
+        List<ObjectNode> failures = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode idNode : ids) {
+            String id = idNode.asText();
+            SimModel m = api.tenant.findModel(id);
+            String failure = null;
+            if (m == null || !m.workspaceId().equals(ws)) {
+                failure = "Model not found.";
+            } else if (m.isOpen()) {
+                failure = "Model is open. Please close the model before trying again.";
+            }
+            if (failure == null) {
+                api.tenant.removeModel(id);
+                deleted++;
+            } else {
+                ObjectNode f = Json.object();
+                f.put("modelId", id);
+                f.put("message", failure);
+                failures.add(f);
+            }
+        }
+        ObjectNode root = Json.success(ApiSupport.schema(req, null, "bulkDeleteModelsResponse"));
+        root.put("modelsDeleted", deleted);
+        Json.putList(root, "bulkDeleteModelsFailures", failures, true);
+        return SimResponse.json(200, root);
     }
 
     private SimResponse workspaceModels(SimRequest req) {
@@ -146,6 +209,7 @@ final class ModelEndpoints {
         boolean details = "true".equalsIgnoreCase(req.query("modelDetails"));
         List<ObjectNode> items = new ArrayList<>();
         api.tenant.models(ws).forEach(m -> items.add(modelJson(req, m, details)));
+        sort(req, items, java.util.Set.of("id", "name", "activeState", "currentWorkspaceId", "lastModified"));
         return api.page(req, ApiSupport.schema(req, null, "model"), "models", items);
     }
 

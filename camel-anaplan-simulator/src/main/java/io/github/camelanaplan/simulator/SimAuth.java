@@ -115,6 +115,7 @@ public final class SimAuth {
             throw new IllegalArgumentException("unknown OAuth client " + clientId);
         }
         c.refreshTokens.add(refreshToken);
+        SECRETS_OF_THIS_JVM.add(refreshToken);
     }
 
     /** The refresh tokens of this client that are currently valid. */

@@ -136,6 +136,26 @@ public final class SimModel {
 
     SimFile file(String fileId) { return files.get(fileId); }
 
+    SimFile fileByName(String fileName) {
+        for (SimFile f : files.values()) {
+            if (f.name.equals(fileName)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The next unused 113... file id. */
+    synchronized String nextFileId() {
+        long max = 113000000000L - 1;
+        for (String id : files.keySet()) {
+            if (id.matches("113\\d{9}")) {
+                max = Math.max(max, Long.parseLong(id));
+            }
+        }
+        return String.valueOf(max + 1);
+    }
+
     SimFile createFile(String fileId, String fileName) {
         return files.computeIfAbsent(fileId, k -> new SimFile(fileId, fileName, fileId.startsWith("116")));
     }

@@ -43,6 +43,11 @@ public final class SimTenant {
         return m;
     }
 
+    /** Removes a model; returns whether it existed. */
+    public boolean removeModel(String modelId) {
+        return models.remove(modelId) != null;
+    }
+
     public SimWorkspace workspace(String workspaceId) {
         return workspaces.get(workspaceId);
     }
