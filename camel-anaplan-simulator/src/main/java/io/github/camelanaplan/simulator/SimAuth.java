@@ -172,6 +172,11 @@ public final class SimAuth {
 
     // ---- used by the endpoints ----
 
+    /** Users and passwords (for the command line banner). */
+    Map<String, String> users() {
+        return new java.util.TreeMap<>(users);
+    }
+
     boolean checkPassword(String username, String password) {
         String p = users.get(username);
         return p != null && p.equals(password);

@@ -103,6 +103,10 @@ public final class SimulatorMain {
                     + ", export " + Seed.EXPORT_ID + ", process " + Seed.PROCESS_ID + ", action " + Seed.ACTION_ID);
         } else {
             out.println("Seed loaded from " + options.seed());
+            sim.auth().users().forEach((user, password) -> out.println("  user          " + user + " / " + password));
+            for (SimModel m : sim.tenant().models()) {
+                out.println("  model         " + m.id() + " (" + m.name() + ") in workspace " + m.workspaceId());
+            }
         }
         if (options.https()) {
             out.println("HTTPS trust store: " + sim.trustStorePath() + " (PKCS12, password " + sim.trustStorePassword() + ")");
