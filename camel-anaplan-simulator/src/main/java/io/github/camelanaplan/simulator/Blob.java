@@ -29,6 +29,10 @@ abstract class Blob {
         return new Memory(data);
     }
 
+    static Blob memory(BlockBuffer data) {
+        return new Blocks(data);
+    }
+
     static Blob file(Path path, long size) {
         return new Spilled(path, size);
     }
@@ -53,6 +57,29 @@ abstract class Blob {
         @Override
         byte[] bytes() {
             return data;
+        }
+    }
+
+    private static final class Blocks extends Blob {
+        private final BlockBuffer data;
+
+        Blocks(BlockBuffer data) {
+            this.data = data;
+        }
+
+        @Override
+        long size() {
+            return data.size();
+        }
+
+        @Override
+        InputStream open() {
+            return data.open();
+        }
+
+        @Override
+        byte[] bytes() {
+            return data.toByteArray();
         }
     }
 

@@ -31,6 +31,22 @@ final class ContentStore implements AutoCloseable {
         }
     }
 
+    /** Stores a chunk read into blocks, without copying it when it stays in memory. */
+    Blob store(BlockBuffer data, long fileTotal) {
+        if (fileTotal <= spillThreshold && data.size() <= spillThreshold) {
+            return Blob.memory(data);
+        }
+        try {
+            Path p = Files.createTempFile(dir(), "chunk", ".bin");
+            try (java.io.OutputStream out = Files.newOutputStream(p)) {
+                data.writeTo(out);
+            }
+            return Blob.file(p, data.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private synchronized Path dir() throws IOException {
         if (dir == null) {
             dir = Files.createTempDirectory("anaplan-sim-");

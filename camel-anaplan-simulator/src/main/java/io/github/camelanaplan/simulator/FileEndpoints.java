@@ -2,7 +2,6 @@ package io.github.camelanaplan.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -127,11 +126,11 @@ final class FileEndpoints {
         if (api.options.throughputMode()) {
             return countOnly(req, f, idx, gzip);
         }
-        byte[] data;
+        BlockBuffer data;
         if (gzip) {
             data = gunzip(req);
         } else {
-            data = readLimited(req.bodyStream(), api.options.maxChunkBytes());
+            data = BlockBuffer.read(req.bodyStream(), api.options.maxChunkBytes());
         }
         f.putChunk(idx, data, m.store());
         f.chunksReceived.incrementAndGet();
@@ -154,9 +153,9 @@ final class FileEndpoints {
         return SimResponse.empty(204);
     }
 
-    private byte[] gunzip(SimRequest req) {
+    private BlockBuffer gunzip(SimRequest req) {
         try (GZIPInputStream in = new GZIPInputStream(req.bodyStream(), 64 * 1024)) {
-            return readLimited(in, api.options.maxChunkBytes());
+            return BlockBuffer.read(in, api.options.maxChunkBytes());
         } catch (ApiException e) {
             throw e;
         } catch (ZipException | java.io.EOFException e) {
@@ -164,21 +163,6 @@ final class FileEndpoints {
         } catch (IOException e) {
             throw strict.violation(req, "chunk body is not valid gzip: " + e.getMessage());
         }
-    }
-
-    private static byte[] readLimited(InputStream in, long max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        byte[] buf = new byte[64 * 1024];
-        long total = 0;
-        int r;
-        while ((r = in.read(buf)) >= 0) {
-            total += r;
-            if (total > max) {
-                throw new ApiException(413, "Chunk exceeds the maximum of " + max + " bytes uncompressed");
-            }
-            out.write(buf, 0, r);
-        }
-        return out.toByteArray();
     }
 
     private SimResponse singlePut(SimRequest req) throws IOException {
@@ -191,8 +175,8 @@ final class FileEndpoints {
             }
             f = m.createFile(id, id);
         }
-        byte[] data = "application/x-gzip".equals(req.contentType()) ? gunzip(req)
-                : readLimited(req.bodyStream(), api.options.maxChunkBytes());
+        byte[] data = ("application/x-gzip".equals(req.contentType()) ? gunzip(req)
+                : BlockBuffer.read(req.bodyStream(), api.options.maxChunkBytes())).toByteArray();
         f.putContent(data, Integer.MAX_VALUE, m.store());
         return SimResponse.empty(204);
     }

@@ -103,6 +103,14 @@ final class SimFile {
         return total;
     }
 
+    void putChunk(int index, BlockBuffer data, ContentStore store) {
+        Blob blob = store.store(data, storedBytes() + data.size());
+        Blob old = chunks.put(index, blob);
+        if (old != null) {
+            old.delete();
+        }
+    }
+
     void putChunk(int index, byte[] data, ContentStore store) {
         Blob blob = store.store(data, storedBytes() + data.length);
         Blob old = chunks.put(index, blob);

@@ -20,6 +20,7 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     private final SimulatorOptions options;
     private AnaplanSimulator sim;
     private boolean perClass;
+    private int classDepth;
 
     public SimulatorExtension() {
         this(SimulatorOptions.defaults());
@@ -32,12 +33,14 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public void beforeAll(ExtensionContext context) {
         perClass = true;
-        sim = AnaplanSimulator.start(options);
+        if (classDepth++ == 0) {
+            sim = AnaplanSimulator.start(options);
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (sim != null) {
+        if (--classDepth == 0 && sim != null) {
             sim.close();
             sim = null;
         }
