@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -186,6 +188,10 @@ public final class Transport implements Closeable {
             return Outcome.notSent(e, tokenUsed);
         } catch (UnknownHostException e) {
             return Outcome.fatal(new AnaplanException(call.step() + " failed: unknown host in " + call.path() + " (" + e.getMessage() + ")", e));
+        } catch (SSLException e) {
+            // certificate or protocol mismatch: retrying cannot help
+            return Outcome.fatal(new AnaplanException(call.step() + " failed: TLS handshake with " + call.path()
+                                                      + " failed: " + e.getMessage(), e));
         } catch (InterruptedIOException e) {
             if (e instanceof SocketTimeoutException || !Thread.currentThread().isInterrupted()) {
                 return Outcome.unknown(e, "read timeout", tokenUsed);
