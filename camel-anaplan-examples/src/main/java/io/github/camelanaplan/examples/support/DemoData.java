@@ -56,7 +56,10 @@ public final class DemoData {
         return Files.move(tmp, folder.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Creates the table {@code EMPLOYEES(NAME, CODE, DEPARTMENT, EMAIL)} in H2 and fills it with {@code rows} rows. */
+    /**
+     * Creates the table {@code EMPLOYEES(NAME, CODE, DEPARTMENT, EMAIL)} in H2, filled with {@code rows} rows (one
+     * CREATE TABLE … AS SELECT: the fastest way H2 has to write a million rows).
+     */
     public static void createEmployeesTable(Connection connection, String prefix, long rows) throws SQLException {
         StringBuilder department = new StringBuilder("CASE MOD(X, 5)");
         for (int i = 0; i < DEPARTMENTS.length; i++) {
@@ -64,11 +67,10 @@ public final class DemoData {
         }
         department.append(" END");
         try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE EMPLOYEES (NAME VARCHAR(40) PRIMARY KEY, CODE VARCHAR(20), DEPARTMENT VARCHAR(20), "
-                      + "EMAIL VARCHAR(60))");
-            s.execute("INSERT INTO EMPLOYEES SELECT '" + prefix + "-' || LPAD(CAST(X AS VARCHAR), 7, '0'), '" + prefix
-                      + "' || X, " + department + ", '" + prefix.toLowerCase() + ".' || X || '@example.com' "
-                      + "FROM SYSTEM_RANGE(1, " + rows + ")");
+            s.execute("CREATE TABLE EMPLOYEES AS SELECT CAST('" + prefix + "-' || LPAD(CAST(X AS VARCHAR), 7, '0') AS "
+                      + "VARCHAR(40)) NAME, CAST('" + prefix + "' || X AS VARCHAR(20)) CODE, CAST(" + department
+                      + " AS VARCHAR(20)) DEPARTMENT, CAST('" + prefix.toLowerCase() + ".' || X || '@example.com' AS "
+                      + "VARCHAR(60)) EMAIL FROM SYSTEM_RANGE(1, " + rows + ")");
         }
     }
 }

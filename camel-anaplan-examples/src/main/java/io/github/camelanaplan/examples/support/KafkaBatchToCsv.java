@@ -4,11 +4,13 @@ import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.component.kafka.KafkaConstants;
 
 /**
  * Turns a camel-kafka batch ({@code batching=true}: the body is the {@code List<Exchange>} of the polled records) into
  * one CSV text: the header line, then each record's value as one line (values are CSV lines already). Sets
- * {@link Movements#RECORDS} to the number of records.
+ * {@link Movements#RECORDS} to the number of records and {@link Movements#PARTITIONS} to the partitions they came
+ * from.
  */
 public class KafkaBatchToCsv implements Processor {
 
@@ -28,7 +30,12 @@ public class KafkaBatchToCsv implements Processor {
         List<?> records = exchange.getMessage().getMandatoryBody(List.class);
         StringBuilder csv = new StringBuilder(64 * (records.size() + 1));
         csv.append(header).append('\n');
+        java.util.Set<Integer> partitions = new java.util.TreeSet<>();
         for (Object record : records) {
+            Integer partition = ((Exchange) record).getMessage().getHeader(KafkaConstants.PARTITION, Integer.class);
+            if (partition != null) {
+                partitions.add(partition);
+            }
             String value = ((Exchange) record).getMessage().getBody(String.class);
             if (value == null || value.isBlank()) {
                 continue;
@@ -39,6 +46,7 @@ public class KafkaBatchToCsv implements Processor {
             }
         }
         exchange.getMessage().setHeader(Movements.RECORDS, records.size());
+        exchange.getMessage().setHeader(Movements.PARTITIONS, partitions);
         exchange.setProperty(KafkaBatchCommit.BATCH, records);
         exchange.getMessage().setBody(csv.toString());
     }

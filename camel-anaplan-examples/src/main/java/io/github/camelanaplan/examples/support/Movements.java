@@ -17,6 +17,9 @@ public final class Movements {
     /** Header a route may set with the number of source records in the message (Kafka records, table rows). */
     public static final String RECORDS = "ExampleRecords";
 
+    /** Header a Kafka route may set with the {@code Set<Integer>} of partitions its batch came from. */
+    public static final String PARTITIONS = "ExamplePartitions";
+
     /** Counters of one route. */
     public static final class Counters {
         final LongAdder messages = new LongAdder();
@@ -26,6 +29,7 @@ public final class Movements {
         final LongAdder chunks = new LongAdder();
         final LongAdder tasks = new LongAdder();
         final LongAdder failures = new LongAdder();
+        final java.util.Set<Integer> partitions = new java.util.concurrent.ConcurrentSkipListSet<>();
 
         public long messages() { return messages.sum(); }
         public long records() { return records.sum(); }
@@ -36,6 +40,8 @@ public final class Movements {
         public long tasks() { return tasks.sum(); }
         /** Messages that failed (a failed import, a batch to retry). */
         public long failures() { return failures.sum(); }
+        /** Kafka partitions the imported batches came from. */
+        public java.util.Set<Integer> partitions() { return new java.util.TreeSet<>(partitions); }
     }
 
     private final Map<String, Counters> byRoute = new ConcurrentHashMap<>();
@@ -50,6 +56,12 @@ public final class Movements {
         add(c.chunks, exchange.getMessage().getHeader(AnaplanConstants.CHUNK_COUNT));
         if (exchange.getMessage().getHeader(AnaplanConstants.TASK_ID) != null) {
             c.tasks.increment();
+        }
+        Object partitions = exchange.getMessage().getHeader(PARTITIONS);
+        if (partitions instanceof java.util.Collection) {
+            for (Object p : (java.util.Collection<?>) partitions) {
+                c.partitions.add(((Number) p).intValue());
+            }
         }
     }
 
