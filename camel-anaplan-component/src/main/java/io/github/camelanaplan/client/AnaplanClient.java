@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -47,6 +48,8 @@ public final class AnaplanClient implements AutoCloseable {
     private final ExecutorService executor;
     private final Set<ActiveTask> activeTasks = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> knownFilesByModel = new ConcurrentHashMap<>();
+    private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
+    private final int id;
     private volatile boolean closed;
 
     private AnaplanClient(ClientSettings settings) {
@@ -56,7 +59,8 @@ public final class AnaplanClient implements AutoCloseable {
         this.authService = new AuthService(transport, settings.authUrl(), settings.oauthUrl());
         this.tokens = new TokenManager(settings.credentials(), authService, stats::tokenRenewed);
         this.transport.tokenSource(tokens);
-        int id = CLIENT_COUNT.incrementAndGet();
+        this.id = CLIENT_COUNT.incrementAndGet();
+        stats.onRetry(cause -> fire(l -> l.retried(cause)));
         AtomicInteger threads = new AtomicInteger();
         // unbounded but idle-reaped: callers bound their own concurrency (upload parallelism, prefetch)
         this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
@@ -68,6 +72,31 @@ public final class AnaplanClient implements AutoCloseable {
 
     public static AnaplanClient create(ClientSettings settings) {
         return new AnaplanClient(settings);
+    }
+
+    /** A number that tells this client apart from the others of this JVM (1, 2, ...), as in its thread names. */
+    public int id() {
+        return id;
+    }
+
+    /** Adds a listener for task and upload events (metrics, monitoring). */
+    public void addListener(ClientListener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener));
+    }
+
+    public void removeListener(ClientListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Tells every listener, never letting a listener's failure reach the caller. */
+    void fire(java.util.function.Consumer<ClientListener> event) {
+        for (ClientListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("A client listener failed: {}", e.toString());
+            }
+        }
     }
 
     public ClientSettings settings() {

@@ -22,6 +22,7 @@ public final class ClientStats {
     private final AtomicInteger chunksInFlight = new AtomicInteger();
     private final AtomicInteger tasksRunning = new AtomicInteger();
     private final Map<String, LongAdder> retriesByCause = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<String> onRetry = cause -> { };
 
     void request() {
         requests.increment();
@@ -41,6 +42,12 @@ public final class ClientStats {
 
     void retry(String cause) {
         retriesByCause.computeIfAbsent(cause, k -> new LongAdder()).increment();
+        onRetry.accept(cause);
+    }
+
+    /** Who hears each retry as it happens (the client's listeners). */
+    void onRetry(java.util.function.Consumer<String> onRetry) {
+        this.onRetry = onRetry;
     }
 
     void tokenRenewed() {

@@ -18,6 +18,7 @@ import io.github.camelanaplan.client.model.Import;
 import io.github.camelanaplan.client.model.ImportMetadata;
 import io.github.camelanaplan.client.model.Process;
 import io.github.camelanaplan.client.model.ProcessMetadata;
+import io.github.camelanaplan.client.model.TaskState;
 import io.github.camelanaplan.client.model.TaskStatus;
 import io.github.camelanaplan.client.transfer.FileUploader;
 import io.github.camelanaplan.client.transfer.UploadOptions;
@@ -119,9 +120,17 @@ public final class ModelClient {
         UploadSource source = UploadSource.of(body, charset);
         ReentrantLock fileLock = FILE_LOCKS.computeIfAbsent(modelId + "/" + fileId, k -> new ReentrantLock(true));
         fileLock.lock();
+        long startNanos = System.nanoTime();
         try {
-            return new FileUploader(transport, client.executor()).upload(modelUrl + "/files", fileId,
+            UploadResult result = new FileUploader(transport, client.executor()).upload(modelUrl + "/files", fileId,
                     source, options);
+            long nanos = System.nanoTime() - startNanos;
+            client.fire(l -> l.uploadFinished(modelId, fileId, result, nanos));
+            return result;
+        } catch (RuntimeException e) {
+            long nanos = System.nanoTime() - startNanos;
+            client.fire(l -> l.uploadFailed(modelId, fileId, e, nanos));
+            throw e;
         } finally {
             fileLock.unlock();
         }
@@ -183,8 +192,18 @@ public final class ModelClient {
         try {
             UploadResult uploaded = upload == null ? null
                     : upload(upload.fileId(), upload.body(), upload.charset(), upload.options(), upload.allowFileCreation());
-            TaskStatus status = tasks.startAndAwait(type, actionId, options);
-            tasks.check(type, actionId, status, options);
+            long startNanos = System.nanoTime();
+            TaskStatus status = null;
+            try {
+                status = tasks.startAndAwait(type, actionId, options);
+                tasks.check(type, actionId, status, options);
+            } catch (RuntimeException e) {
+                TaskStatus last = status != null ? status
+                        : e instanceof AnaplanActionException action ? action.getTaskStatus() : null;
+                taskFinished(type, actionId, outcome(last, options, startNanos, e), last, startNanos);
+                throw e;
+            }
+            taskFinished(type, actionId, ClientListener.TaskOutcome.SUCCESS, status, startNanos);
             return new TaskRun(status, uploaded);
         } finally {
             lock.unlock();
@@ -202,6 +221,30 @@ public final class ModelClient {
     /** A task's failure dump: the import's own, or a nested action's ({@code objectId}) for a process. */
     public InputStream dump(ActionType type, String actionId, String taskId, String objectId) {
         return client.openChunked(tasks.dumpUrl(type, actionId, taskId, objectId), 1);
+    }
+
+    private void taskFinished(ActionType type, String actionId, ClientListener.TaskOutcome outcome, TaskStatus status,
+                              long startNanos) {
+        long nanos = System.nanoTime() - startNanos;
+        client.fire(l -> l.taskFinished(modelId, type, actionId, outcome, status, nanos));
+    }
+
+    private static ClientListener.TaskOutcome outcome(TaskStatus last, TaskOptions options, long startNanos,
+                                                      RuntimeException failure) {
+        if (last != null && last.taskState() == TaskState.CANCELLED) {
+            return ClientListener.TaskOutcome.CANCELLED;
+        }
+        if (last != null && last.taskState() == TaskState.COMPLETE) {
+            return ClientListener.TaskOutcome.FAILED;
+        }
+        if (options.taskTimeout() != null && failure instanceof AnaplanActionException
+            && System.nanoTime() - startNanos >= options.taskTimeout().toNanos()) {
+            return ClientListener.TaskOutcome.TIMED_OUT;
+        }
+        // the client shutting down cancels the tasks still being waited on
+        return failure instanceof AnaplanActionException && failure.getMessage() != null
+               && failure.getMessage().contains("shutting down") ? ClientListener.TaskOutcome.CANCELLED
+                : ClientListener.TaskOutcome.ERROR;
     }
 
     private ReentrantLock modelLock() {

@@ -8,6 +8,7 @@ import javax.net.ssl.SSLContext;
 import io.github.camelanaplan.client.auth.RefreshTokenStore;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -25,6 +26,8 @@ public class AnaplanComponent extends HealthCheckComponent {
     private final ClientRegistry clients = new ClientRegistry();
     private final RefreshTokenStore defaultTokenStore = RefreshTokenStore.inMemory();
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
+    private AnaplanHealthCheck healthCheck;
+    private ClientRegistry.Observer metrics;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -64,9 +67,36 @@ public class AnaplanComponent extends HealthCheckComponent {
         return context;
     }
 
+    /** The readiness check, once registered (a HealthCheckRegistry was present when the component started). */
+    public AnaplanHealthCheck getHealthCheck() {
+        return healthCheck;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        HealthCheckRegistry healthChecks = HealthCheckRegistry.get(getCamelContext());
+        if (healthChecks != null && healthCheck == null) {
+            healthCheck = new AnaplanHealthCheck(clients);
+            healthChecks.register(healthCheck);
+        }
+        if (metrics == null) {
+            metrics = AnaplanMetrics.bind(getCamelContext(), clients);
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
         clients.closeAll();
+        AnaplanMetrics.unbind(clients, metrics);
+        metrics = null;
+        if (healthCheck != null) {
+            HealthCheckRegistry healthChecks = HealthCheckRegistry.get(getCamelContext());
+            if (healthChecks != null) {
+                healthChecks.unregister(healthCheck);
+            }
+            healthCheck = null;
+        }
         super.doStop();
     }
 }

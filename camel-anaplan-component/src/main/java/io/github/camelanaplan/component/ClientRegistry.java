@@ -1,7 +1,9 @@
 package io.github.camelanaplan.component;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.ClientSettings;
@@ -13,12 +15,32 @@ import io.github.camelanaplan.client.ClientSettings;
 final class ClientRegistry {
 
     private final Map<ClientSettings, Entry> clients = new HashMap<>();
+    private final List<Observer> observers = new CopyOnWriteArrayList<>();
+
+    /** Hears clients come and go (metrics bind their meters to each client). */
+    interface Observer {
+        void created(AnaplanClient client);
+
+        void closing(AnaplanClient client);
+    }
+
+    /** Adds an observer and tells it about the clients that already exist. */
+    synchronized void observe(Observer observer) {
+        observers.add(observer);
+        clients.values().forEach(e -> observer.created(e.client));
+    }
+
+    synchronized void unobserve(Observer observer) {
+        observers.remove(observer);
+    }
 
     synchronized AnaplanClient acquire(ClientSettings settings) {
         Entry entry = clients.get(settings);
         if (entry == null || entry.client.isClosed()) {
             entry = new Entry(AnaplanClient.create(settings));
             clients.put(settings, entry);
+            AnaplanClient created = entry.client;
+            observers.forEach(o -> o.created(created));
         }
         entry.users++;
         return entry.client;
@@ -29,6 +51,7 @@ final class ClientRegistry {
             if (e.getValue().client != client || --e.getValue().users > 0) {
                 return false;
             }
+            observers.forEach(o -> o.closing(client));
             client.close();
             return true;
         });
@@ -41,7 +64,10 @@ final class ClientRegistry {
     }
 
     synchronized void closeAll() {
-        clients.values().forEach(e -> e.client.close());
+        clients.values().forEach(e -> {
+            observers.forEach(o -> o.closing(e.client));
+            e.client.close();
+        });
         clients.clear();
     }
 
