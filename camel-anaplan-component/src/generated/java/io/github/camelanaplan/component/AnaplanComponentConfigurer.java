@@ -36,6 +36,16 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "allowFileCreation": getOrCreateConfiguration(target).setAllowFileCreation(property(camelContext, boolean.class, value)); return true;
         case "apiurl":
         case "apiUrl": getOrCreateConfiguration(target).setApiUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "appliedafter":
+        case "appliedAfter": getOrCreateConfiguration(target).setAppliedAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "appliedbefore":
+        case "appliedBefore": getOrCreateConfiguration(target).setAppliedBefore(property(camelContext, java.lang.String.class, value)); return true;
+        case "auditlookback":
+        case "auditLookBack": getOrCreateConfiguration(target).setAuditLookBack(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "auditoverlap":
+        case "auditOverlap": getOrCreateConfiguration(target).setAuditOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "audittype":
+        case "auditType": getOrCreateConfiguration(target).setAuditType(property(camelContext, java.lang.String.class, value)); return true;
         case "auditurl":
         case "auditUrl": getOrCreateConfiguration(target).setAuditUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "authtoken":
@@ -44,8 +54,12 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "authUrl": getOrCreateConfiguration(target).setAuthUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "cancelontimeout":
         case "cancelOnTimeout": getOrCreateConfiguration(target).setCancelOnTimeout(property(camelContext, boolean.class, value)); return true;
+        case "cellwritebatchsize":
+        case "cellWriteBatchSize": getOrCreateConfiguration(target).setCellWriteBatchSize(property(camelContext, int.class, value)); return true;
         case "certificate": getOrCreateConfiguration(target).setCertificate(property(camelContext, java.lang.String.class, value)); return true;
         case "certificateauthformat":
         case "certificateAuthFormat": getOrCreateConfiguration(target).setCertificateAuthFormat(property(camelContext, java.lang.String.class, value)); return true;
@@ -55,18 +69,35 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "compressionlevel":
         case "compressionLevel": getOrCreateConfiguration(target).setCompressionLevel(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelanaplan.component.AnaplanConfiguration.class, value)); return true;
+        case "datefrom":
+        case "dateFrom": getOrCreateConfiguration(target).setDateFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "dateto":
+        case "dateTo": getOrCreateConfiguration(target).setDateTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "dimensionid":
+        case "dimensionId": getOrCreateConfiguration(target).setDimensionId(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadprefetch":
         case "downloadPrefetch": getOrCreateConfiguration(target).setDownloadPrefetch(property(camelContext, int.class, value)); return true;
+        case "emitexisting":
+        case "emitExisting": getOrCreateConfiguration(target).setEmitExisting(property(camelContext, boolean.class, value)); return true;
+        case "exporttype":
+        case "exportType": getOrCreateConfiguration(target).setExportType(property(camelContext, java.lang.String.class, value)); return true;
         case "failonwarnings":
         case "failOnWarnings": getOrCreateConfiguration(target).setFailOnWarnings(property(camelContext, boolean.class, value)); return true;
         case "fetchfailuredump":
         case "fetchFailureDump": getOrCreateConfiguration(target).setFetchFailureDump(property(camelContext, boolean.class, value)); return true;
         case "fileid":
         case "fileId": getOrCreateConfiguration(target).setFileId(property(camelContext, java.lang.String.class, value)); return true;
+        case "format": getOrCreateConfiguration(target).setFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "includeall":
+        case "includeAll": getOrCreateConfiguration(target).setIncludeAll(property(camelContext, boolean.class, value)); return true;
+        case "integrationid":
+        case "integrationId": getOrCreateConfiguration(target).setIntegrationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "intervalinhours":
+        case "intervalInHours": getOrCreateConfiguration(target).setIntervalInHours(property(camelContext, int.class, value)); return true;
         case "keyalias":
         case "keyAlias": getOrCreateConfiguration(target).setKeyAlias(property(camelContext, java.lang.String.class, value)); return true;
         case "keystore":
@@ -75,15 +106,23 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "keyStorePassword": getOrCreateConfiguration(target).setKeyStorePassword(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "listid":
+        case "listId": getOrCreateConfiguration(target).setListId(property(camelContext, java.lang.String.class, value)); return true;
+        case "listitembatchsize":
+        case "listItemBatchSize": getOrCreateConfiguration(target).setListItemBatchSize(property(camelContext, int.class, value)); return true;
         case "locale": getOrCreateConfiguration(target).setLocale(property(camelContext, java.lang.String.class, value)); return true;
         case "mappingparameters":
         case "mappingParameters": getOrCreateConfiguration(target).setMappingParameters(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrequestsperminute":
         case "maxRequestsPerMinute": getOrCreateConfiguration(target).setMaxRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "maxrows":
+        case "maxRows": getOrCreateConfiguration(target).setMaxRows(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxstatuspolldelay":
         case "maxStatusPollDelay": getOrCreateConfiguration(target).setMaxStatusPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "modelid":
         case "modelId": getOrCreateConfiguration(target).setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "moduleid":
+        case "moduleId": getOrCreateConfiguration(target).setModuleId(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthclientid":
         case "oauthClientId": getOrCreateConfiguration(target).setOauthClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthclientsecret":
@@ -94,6 +133,11 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "oauthUrl": getOrCreateConfiguration(target).setOauthUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "objectid":
         case "objectId": getOrCreateConfiguration(target).setObjectId(property(camelContext, java.lang.String.class, value)); return true;
+        case "onlychanged":
+        case "onlyChanged": getOrCreateConfiguration(target).setOnlyChanged(property(camelContext, boolean.class, value)); return true;
+        case "pagemode":
+        case "pageMode": getOrCreateConfiguration(target).setPageMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "pages": getOrCreateConfiguration(target).setPages(property(camelContext, java.lang.String.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekey":
         case "privateKey": getOrCreateConfiguration(target).setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
@@ -113,11 +157,23 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryCount": getOrCreateConfiguration(target).setRetryCount(property(camelContext, int.class, value)); return true;
         case "retrydeadline":
         case "retryDeadline": getOrCreateConfiguration(target).setRetryDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "revisionid":
+        case "revisionId": getOrCreateConfiguration(target).setRevisionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "runid":
+        case "runId": getOrCreateConfiguration(target).setRunId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourcemodelid":
+        case "sourceModelId": getOrCreateConfiguration(target).setSourceModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourcerevisionid":
+        case "sourceRevisionId": getOrCreateConfiguration(target).setSourceRevisionId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "statuspolldelay":
         case "statusPollDelay": getOrCreateConfiguration(target).setStatusPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "streaming": getOrCreateConfiguration(target).setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "targetrevisionid":
+        case "targetRevisionId": getOrCreateConfiguration(target).setTargetRevisionId(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
         case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktimeout":
@@ -132,6 +188,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "uploadparallelism":
         case "uploadParallelism": getOrCreateConfiguration(target).setUploadParallelism(property(camelContext, int.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "viewid":
+        case "viewId": getOrCreateConfiguration(target).setViewId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -147,6 +205,16 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "allowFileCreation": return boolean.class;
         case "apiurl":
         case "apiUrl": return java.lang.String.class;
+        case "appliedafter":
+        case "appliedAfter": return java.lang.String.class;
+        case "appliedbefore":
+        case "appliedBefore": return java.lang.String.class;
+        case "auditlookback":
+        case "auditLookBack": return long.class;
+        case "auditoverlap":
+        case "auditOverlap": return long.class;
+        case "audittype":
+        case "auditType": return java.lang.String.class;
         case "auditurl":
         case "auditUrl": return java.lang.String.class;
         case "authtoken":
@@ -155,8 +223,12 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "authUrl": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "cancelontimeout":
         case "cancelOnTimeout": return boolean.class;
+        case "cellwritebatchsize":
+        case "cellWriteBatchSize": return int.class;
         case "certificate": return java.lang.String.class;
         case "certificateauthformat":
         case "certificateAuthFormat": return java.lang.String.class;
@@ -166,18 +238,35 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "compressionlevel":
         case "compressionLevel": return int.class;
         case "configuration": return io.github.camelanaplan.component.AnaplanConfiguration.class;
+        case "datefrom":
+        case "dateFrom": return java.lang.String.class;
+        case "dateto":
+        case "dateTo": return java.lang.String.class;
+        case "dimensionid":
+        case "dimensionId": return java.lang.String.class;
         case "downloadprefetch":
         case "downloadPrefetch": return int.class;
+        case "emitexisting":
+        case "emitExisting": return boolean.class;
+        case "exporttype":
+        case "exportType": return java.lang.String.class;
         case "failonwarnings":
         case "failOnWarnings": return boolean.class;
         case "fetchfailuredump":
         case "fetchFailureDump": return boolean.class;
         case "fileid":
         case "fileId": return java.lang.String.class;
+        case "format": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "includeall":
+        case "includeAll": return boolean.class;
+        case "integrationid":
+        case "integrationId": return java.lang.String.class;
+        case "intervalinhours":
+        case "intervalInHours": return int.class;
         case "keyalias":
         case "keyAlias": return java.lang.String.class;
         case "keystore":
@@ -186,15 +275,23 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "keyStorePassword": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "listid":
+        case "listId": return java.lang.String.class;
+        case "listitembatchsize":
+        case "listItemBatchSize": return int.class;
         case "locale": return java.lang.String.class;
         case "mappingparameters":
         case "mappingParameters": return java.lang.String.class;
         case "maxrequestsperminute":
         case "maxRequestsPerMinute": return int.class;
+        case "maxrows":
+        case "maxRows": return java.lang.Integer.class;
         case "maxstatuspolldelay":
         case "maxStatusPollDelay": return long.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "moduleid":
+        case "moduleId": return java.lang.String.class;
         case "oauthclientid":
         case "oauthClientId": return java.lang.String.class;
         case "oauthclientsecret":
@@ -205,6 +302,11 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "oauthUrl": return java.lang.String.class;
         case "objectid":
         case "objectId": return java.lang.String.class;
+        case "onlychanged":
+        case "onlyChanged": return boolean.class;
+        case "pagemode":
+        case "pageMode": return java.lang.String.class;
+        case "pages": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "privatekey":
         case "privateKey": return java.lang.String.class;
@@ -224,11 +326,23 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryCount": return int.class;
         case "retrydeadline":
         case "retryDeadline": return long.class;
+        case "revisionid":
+        case "revisionId": return java.lang.String.class;
+        case "runid":
+        case "runId": return java.lang.String.class;
+        case "sourcemodelid":
+        case "sourceModelId": return java.lang.String.class;
+        case "sourcerevisionid":
+        case "sourceRevisionId": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "statuspolldelay":
         case "statusPollDelay": return long.class;
         case "streaming": return boolean.class;
+        case "targetrevisionid":
+        case "targetRevisionId": return java.lang.String.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "tasktimeout":
@@ -243,6 +357,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "uploadparallelism":
         case "uploadParallelism": return int.class;
         case "username": return java.lang.String.class;
+        case "viewid":
+        case "viewId": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
         default: return null;
@@ -259,6 +375,16 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "allowFileCreation": return getOrCreateConfiguration(target).isAllowFileCreation();
         case "apiurl":
         case "apiUrl": return getOrCreateConfiguration(target).getApiUrl();
+        case "appliedafter":
+        case "appliedAfter": return getOrCreateConfiguration(target).getAppliedAfter();
+        case "appliedbefore":
+        case "appliedBefore": return getOrCreateConfiguration(target).getAppliedBefore();
+        case "auditlookback":
+        case "auditLookBack": return getOrCreateConfiguration(target).getAuditLookBack();
+        case "auditoverlap":
+        case "auditOverlap": return getOrCreateConfiguration(target).getAuditOverlap();
+        case "audittype":
+        case "auditType": return getOrCreateConfiguration(target).getAuditType();
         case "auditurl":
         case "auditUrl": return getOrCreateConfiguration(target).getAuditUrl();
         case "authtoken":
@@ -267,8 +393,12 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "authUrl": return getOrCreateConfiguration(target).getAuthUrl();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "cancelontimeout":
         case "cancelOnTimeout": return getOrCreateConfiguration(target).isCancelOnTimeout();
+        case "cellwritebatchsize":
+        case "cellWriteBatchSize": return getOrCreateConfiguration(target).getCellWriteBatchSize();
         case "certificate": return getOrCreateConfiguration(target).getCertificate();
         case "certificateauthformat":
         case "certificateAuthFormat": return getOrCreateConfiguration(target).getCertificateAuthFormat();
@@ -278,18 +408,35 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "compressionlevel":
         case "compressionLevel": return getOrCreateConfiguration(target).getCompressionLevel();
         case "configuration": return target.getConfiguration();
+        case "datefrom":
+        case "dateFrom": return getOrCreateConfiguration(target).getDateFrom();
+        case "dateto":
+        case "dateTo": return getOrCreateConfiguration(target).getDateTo();
+        case "dimensionid":
+        case "dimensionId": return getOrCreateConfiguration(target).getDimensionId();
         case "downloadprefetch":
         case "downloadPrefetch": return getOrCreateConfiguration(target).getDownloadPrefetch();
+        case "emitexisting":
+        case "emitExisting": return getOrCreateConfiguration(target).isEmitExisting();
+        case "exporttype":
+        case "exportType": return getOrCreateConfiguration(target).getExportType();
         case "failonwarnings":
         case "failOnWarnings": return getOrCreateConfiguration(target).isFailOnWarnings();
         case "fetchfailuredump":
         case "fetchFailureDump": return getOrCreateConfiguration(target).isFetchFailureDump();
         case "fileid":
         case "fileId": return getOrCreateConfiguration(target).getFileId();
+        case "format": return getOrCreateConfiguration(target).getFormat();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "includeall":
+        case "includeAll": return getOrCreateConfiguration(target).isIncludeAll();
+        case "integrationid":
+        case "integrationId": return getOrCreateConfiguration(target).getIntegrationId();
+        case "intervalinhours":
+        case "intervalInHours": return getOrCreateConfiguration(target).getIntervalInHours();
         case "keyalias":
         case "keyAlias": return getOrCreateConfiguration(target).getKeyAlias();
         case "keystore":
@@ -298,15 +445,23 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "keyStorePassword": return getOrCreateConfiguration(target).getKeyStorePassword();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "listid":
+        case "listId": return getOrCreateConfiguration(target).getListId();
+        case "listitembatchsize":
+        case "listItemBatchSize": return getOrCreateConfiguration(target).getListItemBatchSize();
         case "locale": return getOrCreateConfiguration(target).getLocale();
         case "mappingparameters":
         case "mappingParameters": return getOrCreateConfiguration(target).getMappingParameters();
         case "maxrequestsperminute":
         case "maxRequestsPerMinute": return getOrCreateConfiguration(target).getMaxRequestsPerMinute();
+        case "maxrows":
+        case "maxRows": return getOrCreateConfiguration(target).getMaxRows();
         case "maxstatuspolldelay":
         case "maxStatusPollDelay": return getOrCreateConfiguration(target).getMaxStatusPollDelay();
         case "modelid":
         case "modelId": return getOrCreateConfiguration(target).getModelId();
+        case "moduleid":
+        case "moduleId": return getOrCreateConfiguration(target).getModuleId();
         case "oauthclientid":
         case "oauthClientId": return getOrCreateConfiguration(target).getOauthClientId();
         case "oauthclientsecret":
@@ -317,6 +472,11 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "oauthUrl": return getOrCreateConfiguration(target).getOauthUrl();
         case "objectid":
         case "objectId": return getOrCreateConfiguration(target).getObjectId();
+        case "onlychanged":
+        case "onlyChanged": return getOrCreateConfiguration(target).isOnlyChanged();
+        case "pagemode":
+        case "pageMode": return getOrCreateConfiguration(target).getPageMode();
+        case "pages": return getOrCreateConfiguration(target).getPages();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "privatekey":
         case "privateKey": return getOrCreateConfiguration(target).getPrivateKey();
@@ -336,11 +496,23 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryCount": return getOrCreateConfiguration(target).getRetryCount();
         case "retrydeadline":
         case "retryDeadline": return getOrCreateConfiguration(target).getRetryDeadline();
+        case "revisionid":
+        case "revisionId": return getOrCreateConfiguration(target).getRevisionId();
+        case "runid":
+        case "runId": return getOrCreateConfiguration(target).getRunId();
+        case "sourcemodelid":
+        case "sourceModelId": return getOrCreateConfiguration(target).getSourceModelId();
+        case "sourcerevisionid":
+        case "sourceRevisionId": return getOrCreateConfiguration(target).getSourceRevisionId();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "statuspolldelay":
         case "statusPollDelay": return getOrCreateConfiguration(target).getStatusPollDelay();
         case "streaming": return getOrCreateConfiguration(target).isStreaming();
+        case "targetrevisionid":
+        case "targetRevisionId": return getOrCreateConfiguration(target).getTargetRevisionId();
         case "taskid":
         case "taskId": return getOrCreateConfiguration(target).getTaskId();
         case "tasktimeout":
@@ -355,8 +527,19 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "uploadparallelism":
         case "uploadParallelism": return getOrCreateConfiguration(target).getUploadParallelism();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "viewid":
+        case "viewId": return getOrCreateConfiguration(target).getViewId();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -29,14 +29,34 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "allowFileCreation": target.getConfiguration().setAllowFileCreation(property(camelContext, boolean.class, value)); return true;
         case "apiurl":
         case "apiUrl": target.getConfiguration().setApiUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "appliedafter":
+        case "appliedAfter": target.getConfiguration().setAppliedAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "appliedbefore":
+        case "appliedBefore": target.getConfiguration().setAppliedBefore(property(camelContext, java.lang.String.class, value)); return true;
+        case "auditlookback":
+        case "auditLookBack": target.getConfiguration().setAuditLookBack(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "auditoverlap":
+        case "auditOverlap": target.getConfiguration().setAuditOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "audittype":
+        case "auditType": target.getConfiguration().setAuditType(property(camelContext, java.lang.String.class, value)); return true;
         case "auditurl":
         case "auditUrl": target.getConfiguration().setAuditUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "authtoken":
         case "authToken": target.getConfiguration().setAuthToken(property(camelContext, java.lang.String.class, value)); return true;
         case "authurl":
         case "authUrl": target.getConfiguration().setAuthUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "cancelontimeout":
         case "cancelOnTimeout": target.getConfiguration().setCancelOnTimeout(property(camelContext, boolean.class, value)); return true;
+        case "cellwritebatchsize":
+        case "cellWriteBatchSize": target.getConfiguration().setCellWriteBatchSize(property(camelContext, int.class, value)); return true;
         case "certificate": target.getConfiguration().setCertificate(property(camelContext, java.lang.String.class, value)); return true;
         case "certificateauthformat":
         case "certificateAuthFormat": target.getConfiguration().setCertificateAuthFormat(property(camelContext, java.lang.String.class, value)); return true;
@@ -45,14 +65,39 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cloudWorksUrl": target.getConfiguration().setCloudWorksUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "compressionlevel":
         case "compressionLevel": target.getConfiguration().setCompressionLevel(property(camelContext, int.class, value)); return true;
+        case "datefrom":
+        case "dateFrom": target.getConfiguration().setDateFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "dateto":
+        case "dateTo": target.getConfiguration().setDateTo(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "dimensionid":
+        case "dimensionId": target.getConfiguration().setDimensionId(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadprefetch":
         case "downloadPrefetch": target.getConfiguration().setDownloadPrefetch(property(camelContext, int.class, value)); return true;
+        case "emitexisting":
+        case "emitExisting": target.getConfiguration().setEmitExisting(property(camelContext, boolean.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "exporttype":
+        case "exportType": target.getConfiguration().setExportType(property(camelContext, java.lang.String.class, value)); return true;
         case "failonwarnings":
         case "failOnWarnings": target.getConfiguration().setFailOnWarnings(property(camelContext, boolean.class, value)); return true;
         case "fetchfailuredump":
         case "fetchFailureDump": target.getConfiguration().setFetchFailureDump(property(camelContext, boolean.class, value)); return true;
         case "fileid":
         case "fileId": target.getConfiguration().setFileId(property(camelContext, java.lang.String.class, value)); return true;
+        case "format": target.getConfiguration().setFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "includeall":
+        case "includeAll": target.getConfiguration().setIncludeAll(property(camelContext, boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "integrationid":
+        case "integrationId": target.getConfiguration().setIntegrationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "intervalinhours":
+        case "intervalInHours": target.getConfiguration().setIntervalInHours(property(camelContext, int.class, value)); return true;
         case "keyalias":
         case "keyAlias": target.getConfiguration().setKeyAlias(property(camelContext, java.lang.String.class, value)); return true;
         case "keystore":
@@ -61,15 +106,23 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keyStorePassword": target.getConfiguration().setKeyStorePassword(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "listid":
+        case "listId": target.getConfiguration().setListId(property(camelContext, java.lang.String.class, value)); return true;
+        case "listitembatchsize":
+        case "listItemBatchSize": target.getConfiguration().setListItemBatchSize(property(camelContext, int.class, value)); return true;
         case "locale": target.getConfiguration().setLocale(property(camelContext, java.lang.String.class, value)); return true;
         case "mappingparameters":
         case "mappingParameters": target.getConfiguration().setMappingParameters(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrequestsperminute":
         case "maxRequestsPerMinute": target.getConfiguration().setMaxRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "maxrows":
+        case "maxRows": target.getConfiguration().setMaxRows(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxstatuspolldelay":
         case "maxStatusPollDelay": target.getConfiguration().setMaxStatusPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "modelid":
         case "modelId": target.getConfiguration().setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "moduleid":
+        case "moduleId": target.getConfiguration().setModuleId(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthclientid":
         case "oauthClientId": target.getConfiguration().setOauthClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthclientsecret":
@@ -80,7 +133,14 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "oauthUrl": target.getConfiguration().setOauthUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "objectid":
         case "objectId": target.getConfiguration().setObjectId(property(camelContext, java.lang.String.class, value)); return true;
+        case "onlychanged":
+        case "onlyChanged": target.getConfiguration().setOnlyChanged(property(camelContext, boolean.class, value)); return true;
+        case "pagemode":
+        case "pageMode": target.getConfiguration().setPageMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "pages": target.getConfiguration().setPages(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "privatekey":
         case "privateKey": target.getConfiguration().setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekeypassword":
@@ -93,21 +153,48 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, int.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "retrybackoff":
         case "retryBackoff": target.getConfiguration().setRetryBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrycount":
         case "retryCount": target.getConfiguration().setRetryCount(property(camelContext, int.class, value)); return true;
         case "retrydeadline":
         case "retryDeadline": target.getConfiguration().setRetryDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "revisionid":
+        case "revisionId": target.getConfiguration().setRevisionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "runid":
+        case "runId": target.getConfiguration().setRunId(property(camelContext, java.lang.String.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "sourcemodelid":
+        case "sourceModelId": target.getConfiguration().setSourceModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourcerevisionid":
+        case "sourceRevisionId": target.getConfiguration().setSourceRevisionId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "statuspolldelay":
         case "statusPollDelay": target.getConfiguration().setStatusPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "streaming": target.getConfiguration().setStreaming(property(camelContext, boolean.class, value)); return true;
+        case "targetrevisionid":
+        case "targetRevisionId": target.getConfiguration().setTargetRevisionId(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
         case "taskId": target.getConfiguration().setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktimeout":
         case "taskTimeout": target.getConfiguration().setTaskTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenstore":
         case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, io.github.camelanaplan.client.auth.RefreshTokenStore.class, value)); return true;
@@ -117,7 +204,11 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "uploadParallel": target.getConfiguration().setUploadParallel(property(camelContext, boolean.class, value)); return true;
         case "uploadparallelism":
         case "uploadParallelism": target.getConfiguration().setUploadParallelism(property(camelContext, int.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "viewid":
+        case "viewId": target.getConfiguration().setViewId(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -133,14 +224,34 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "allowFileCreation": return boolean.class;
         case "apiurl":
         case "apiUrl": return java.lang.String.class;
+        case "appliedafter":
+        case "appliedAfter": return java.lang.String.class;
+        case "appliedbefore":
+        case "appliedBefore": return java.lang.String.class;
+        case "auditlookback":
+        case "auditLookBack": return long.class;
+        case "auditoverlap":
+        case "auditOverlap": return long.class;
+        case "audittype":
+        case "auditType": return java.lang.String.class;
         case "auditurl":
         case "auditUrl": return java.lang.String.class;
         case "authtoken":
         case "authToken": return java.lang.String.class;
         case "authurl":
         case "authUrl": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "cancelontimeout":
         case "cancelOnTimeout": return boolean.class;
+        case "cellwritebatchsize":
+        case "cellWriteBatchSize": return int.class;
         case "certificate": return java.lang.String.class;
         case "certificateauthformat":
         case "certificateAuthFormat": return java.lang.String.class;
@@ -149,14 +260,39 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cloudWorksUrl": return java.lang.String.class;
         case "compressionlevel":
         case "compressionLevel": return int.class;
+        case "datefrom":
+        case "dateFrom": return java.lang.String.class;
+        case "dateto":
+        case "dateTo": return java.lang.String.class;
+        case "delay": return long.class;
+        case "dimensionid":
+        case "dimensionId": return java.lang.String.class;
         case "downloadprefetch":
         case "downloadPrefetch": return int.class;
+        case "emitexisting":
+        case "emitExisting": return boolean.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "exporttype":
+        case "exportType": return java.lang.String.class;
         case "failonwarnings":
         case "failOnWarnings": return boolean.class;
         case "fetchfailuredump":
         case "fetchFailureDump": return boolean.class;
         case "fileid":
         case "fileId": return java.lang.String.class;
+        case "format": return java.lang.String.class;
+        case "greedy": return boolean.class;
+        case "includeall":
+        case "includeAll": return boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
+        case "integrationid":
+        case "integrationId": return java.lang.String.class;
+        case "intervalinhours":
+        case "intervalInHours": return int.class;
         case "keyalias":
         case "keyAlias": return java.lang.String.class;
         case "keystore":
@@ -165,15 +301,23 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keyStorePassword": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "listid":
+        case "listId": return java.lang.String.class;
+        case "listitembatchsize":
+        case "listItemBatchSize": return int.class;
         case "locale": return java.lang.String.class;
         case "mappingparameters":
         case "mappingParameters": return java.lang.String.class;
         case "maxrequestsperminute":
         case "maxRequestsPerMinute": return int.class;
+        case "maxrows":
+        case "maxRows": return java.lang.Integer.class;
         case "maxstatuspolldelay":
         case "maxStatusPollDelay": return long.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "moduleid":
+        case "moduleId": return java.lang.String.class;
         case "oauthclientid":
         case "oauthClientId": return java.lang.String.class;
         case "oauthclientsecret":
@@ -184,7 +328,14 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "oauthUrl": return java.lang.String.class;
         case "objectid":
         case "objectId": return java.lang.String.class;
+        case "onlychanged":
+        case "onlyChanged": return boolean.class;
+        case "pagemode":
+        case "pageMode": return java.lang.String.class;
+        case "pages": return java.lang.String.class;
         case "password": return java.lang.String.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "privatekey":
         case "privateKey": return java.lang.String.class;
         case "privatekeypassword":
@@ -197,21 +348,48 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": return int.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "retrybackoff":
         case "retryBackoff": return long.class;
         case "retrycount":
         case "retryCount": return int.class;
         case "retrydeadline":
         case "retryDeadline": return long.class;
+        case "revisionid":
+        case "revisionId": return java.lang.String.class;
+        case "runid":
+        case "runId": return java.lang.String.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "sourcemodelid":
+        case "sourceModelId": return java.lang.String.class;
+        case "sourcerevisionid":
+        case "sourceRevisionId": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "statuspolldelay":
         case "statusPollDelay": return long.class;
         case "streaming": return boolean.class;
+        case "targetrevisionid":
+        case "targetRevisionId": return java.lang.String.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "tasktimeout":
         case "taskTimeout": return long.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timeout": return long.class;
         case "tokenstore":
         case "tokenStore": return io.github.camelanaplan.client.auth.RefreshTokenStore.class;
@@ -221,7 +399,11 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "uploadParallel": return boolean.class;
         case "uploadparallelism":
         case "uploadParallelism": return int.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "viewid":
+        case "viewId": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
         default: return null;
@@ -238,14 +420,34 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "allowFileCreation": return target.getConfiguration().isAllowFileCreation();
         case "apiurl":
         case "apiUrl": return target.getConfiguration().getApiUrl();
+        case "appliedafter":
+        case "appliedAfter": return target.getConfiguration().getAppliedAfter();
+        case "appliedbefore":
+        case "appliedBefore": return target.getConfiguration().getAppliedBefore();
+        case "auditlookback":
+        case "auditLookBack": return target.getConfiguration().getAuditLookBack();
+        case "auditoverlap":
+        case "auditOverlap": return target.getConfiguration().getAuditOverlap();
+        case "audittype":
+        case "auditType": return target.getConfiguration().getAuditType();
         case "auditurl":
         case "auditUrl": return target.getConfiguration().getAuditUrl();
         case "authtoken":
         case "authToken": return target.getConfiguration().getAuthToken();
         case "authurl":
         case "authUrl": return target.getConfiguration().getAuthUrl();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "cancelontimeout":
         case "cancelOnTimeout": return target.getConfiguration().isCancelOnTimeout();
+        case "cellwritebatchsize":
+        case "cellWriteBatchSize": return target.getConfiguration().getCellWriteBatchSize();
         case "certificate": return target.getConfiguration().getCertificate();
         case "certificateauthformat":
         case "certificateAuthFormat": return target.getConfiguration().getCertificateAuthFormat();
@@ -254,14 +456,39 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cloudWorksUrl": return target.getConfiguration().getCloudWorksUrl();
         case "compressionlevel":
         case "compressionLevel": return target.getConfiguration().getCompressionLevel();
+        case "datefrom":
+        case "dateFrom": return target.getConfiguration().getDateFrom();
+        case "dateto":
+        case "dateTo": return target.getConfiguration().getDateTo();
+        case "delay": return target.getDelay();
+        case "dimensionid":
+        case "dimensionId": return target.getConfiguration().getDimensionId();
         case "downloadprefetch":
         case "downloadPrefetch": return target.getConfiguration().getDownloadPrefetch();
+        case "emitexisting":
+        case "emitExisting": return target.getConfiguration().isEmitExisting();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "exporttype":
+        case "exportType": return target.getConfiguration().getExportType();
         case "failonwarnings":
         case "failOnWarnings": return target.getConfiguration().isFailOnWarnings();
         case "fetchfailuredump":
         case "fetchFailureDump": return target.getConfiguration().isFetchFailureDump();
         case "fileid":
         case "fileId": return target.getConfiguration().getFileId();
+        case "format": return target.getConfiguration().getFormat();
+        case "greedy": return target.isGreedy();
+        case "includeall":
+        case "includeAll": return target.getConfiguration().isIncludeAll();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
+        case "integrationid":
+        case "integrationId": return target.getConfiguration().getIntegrationId();
+        case "intervalinhours":
+        case "intervalInHours": return target.getConfiguration().getIntervalInHours();
         case "keyalias":
         case "keyAlias": return target.getConfiguration().getKeyAlias();
         case "keystore":
@@ -270,15 +497,23 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keyStorePassword": return target.getConfiguration().getKeyStorePassword();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "listid":
+        case "listId": return target.getConfiguration().getListId();
+        case "listitembatchsize":
+        case "listItemBatchSize": return target.getConfiguration().getListItemBatchSize();
         case "locale": return target.getConfiguration().getLocale();
         case "mappingparameters":
         case "mappingParameters": return target.getConfiguration().getMappingParameters();
         case "maxrequestsperminute":
         case "maxRequestsPerMinute": return target.getConfiguration().getMaxRequestsPerMinute();
+        case "maxrows":
+        case "maxRows": return target.getConfiguration().getMaxRows();
         case "maxstatuspolldelay":
         case "maxStatusPollDelay": return target.getConfiguration().getMaxStatusPollDelay();
         case "modelid":
         case "modelId": return target.getConfiguration().getModelId();
+        case "moduleid":
+        case "moduleId": return target.getConfiguration().getModuleId();
         case "oauthclientid":
         case "oauthClientId": return target.getConfiguration().getOauthClientId();
         case "oauthclientsecret":
@@ -289,7 +524,14 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "oauthUrl": return target.getConfiguration().getOauthUrl();
         case "objectid":
         case "objectId": return target.getConfiguration().getObjectId();
+        case "onlychanged":
+        case "onlyChanged": return target.getConfiguration().isOnlyChanged();
+        case "pagemode":
+        case "pageMode": return target.getConfiguration().getPageMode();
+        case "pages": return target.getConfiguration().getPages();
         case "password": return target.getConfiguration().getPassword();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "privatekey":
         case "privateKey": return target.getConfiguration().getPrivateKey();
         case "privatekeypassword":
@@ -302,21 +544,48 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "retrybackoff":
         case "retryBackoff": return target.getConfiguration().getRetryBackoff();
         case "retrycount":
         case "retryCount": return target.getConfiguration().getRetryCount();
         case "retrydeadline":
         case "retryDeadline": return target.getConfiguration().getRetryDeadline();
+        case "revisionid":
+        case "revisionId": return target.getConfiguration().getRevisionId();
+        case "runid":
+        case "runId": return target.getConfiguration().getRunId();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "sourcemodelid":
+        case "sourceModelId": return target.getConfiguration().getSourceModelId();
+        case "sourcerevisionid":
+        case "sourceRevisionId": return target.getConfiguration().getSourceRevisionId();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "statuspolldelay":
         case "statusPollDelay": return target.getConfiguration().getStatusPollDelay();
         case "streaming": return target.getConfiguration().isStreaming();
+        case "targetrevisionid":
+        case "targetRevisionId": return target.getConfiguration().getTargetRevisionId();
         case "taskid":
         case "taskId": return target.getConfiguration().getTaskId();
         case "tasktimeout":
         case "taskTimeout": return target.getConfiguration().getTaskTimeout();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "timeout": return target.getConfiguration().getTimeout();
         case "tokenstore":
         case "tokenStore": return target.getConfiguration().getTokenStore();
@@ -326,9 +595,24 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "uploadParallel": return target.getConfiguration().isUploadParallel();
         case "uploadparallelism":
         case "uploadParallelism": return target.getConfiguration().getUploadParallelism();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "viewid":
+        case "viewId": return target.getConfiguration().getViewId();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

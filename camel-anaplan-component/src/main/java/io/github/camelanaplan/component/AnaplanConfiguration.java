@@ -23,6 +23,64 @@ public class AnaplanConfiguration implements Cloneable {
     private String taskId;
     @UriParam(label = "producer", description = "Nested action id of a process whose failure dump to read. The CamelAnaplanObjectId header overrides it.")
     private String objectId;
+    @UriParam(label = "common", description = "List id (101...) for transactional list operations and readList. The CamelAnaplanListId header overrides it.")
+    private String listId;
+    @UriParam(label = "common", description = "Module id (102...) for transactional/writeCells and lineItems/views of one module; tabular view reads use it too. The CamelAnaplanModuleId header overrides it.")
+    private String moduleId;
+    @UriParam(label = "common", description = "View id for transactional/viewData and readView (a module id is its default view). The CamelAnaplanViewId header overrides it.")
+    private String viewId;
+    @UriParam(label = "producer", description = "Dimension id for transactional/dimensionItems (a list, subset, 20000000003 time, 20000000020 versions, 101999999999 users).")
+    private String dimensionId;
+    @UriParam(label = "common", defaultValue = "csv", description = "Result of transactional/viewData and transactional/listItems: csv (an InputStream of CSV) or json (typed rows / items).", enums = "csv,json")
+    private String format = "csv";
+    @UriParam(label = "producer", description = "transactional/lineItems and listItems (json): return every field (formulas, formats, properties, subsets...).")
+    private boolean includeAll;
+    @UriParam(label = "common", description = "Page selection of transactional/viewData: dimensionId:itemId pairs separated by commas.")
+    private String pages;
+    @UriParam(label = "common", description = "Layout of transactional/viewData and readView: GRID_CURRENT_PAGE, GRID_ALL_PAGES, TABULAR_SINGLE_COLUMN, TABULAR_MULTI_COLUMN (readView defaults to TABULAR_MULTI_COLUMN).", enums = "GRID_CURRENT_PAGE,GRID_ALL_PAGES,TABULAR_SINGLE_COLUMN,TABULAR_MULTI_COLUMN")
+    private String exportType;
+    @UriParam(label = "producer", description = "transactional/viewData: at most this many rows.")
+    private Integer maxRows;
+    @UriParam(label = "producer", defaultValue = "100000", description = "List items per transactional write call; larger bodies are split into several calls whose results are summed.")
+    private int listItemBatchSize = 100000;
+    @UriParam(label = "producer", defaultValue = "100000", description = "Cells per transactional/writeCells call (sources disagree on Anaplan's limit: 1,000 vs 100,000); larger bodies are split.")
+    private int cellWriteBatchSize = 100000;
+    @UriParam(label = "common", description = "ALM: the model revisions come from, for alm/syncableRevisions, alm/sync and the reports.")
+    private String sourceModelId;
+    @UriParam(label = "producer", description = "ALM: the revision to synchronise or compare; defaults to the newest syncable revision of sourceModelId.")
+    private String sourceRevisionId;
+    @UriParam(label = "producer", description = "ALM: the target model's revision to start from; defaults to its latest revision.")
+    private String targetRevisionId;
+    @UriParam(label = "producer", description = "ALM: the revision of alm/appliedToModels (a Revision body is used when not set).")
+    private String revisionId;
+    @UriParam(label = "producer", description = "alm/revisions: only revisions applied after this date (YYYY-MM-DD).")
+    private String appliedAfter;
+    @UriParam(label = "producer", description = "alm/revisions: only revisions applied before this date (YYYY-MM-DD).")
+    private String appliedBefore;
+    @UriParam(label = "common", defaultValue = "all", description = "audit/events: the event category (all, user_activity, access_control, int, conn_mgmt, comment, byok, plan_iq, forecaster).")
+    private String auditType = "all";
+    @UriParam(label = "producer", description = "audit/events: start of the range, epoch milliseconds or an ISO date/time (2026-05-01, 2026-05-01T08:00:00Z); at most 30 days before dateTo.")
+    private String dateFrom;
+    @UriParam(label = "producer", description = "audit/events: end of the range (default now), epoch milliseconds or an ISO date/time.")
+    private String dateTo;
+    @UriParam(label = "producer", description = "audit/events: the last so many hours (1 to 720) instead of dateFrom/dateTo.")
+    private int intervalInHours;
+    @UriParam(label = "common", description = "CloudWorks: the integration to run.")
+    private String integrationId;
+    @UriParam(label = "producer", description = "cloudworks/runStatus: the run to read. The CamelAnaplanTaskId header overrides it (cloudworks/run sets it).")
+    private String runId;
+    @UriParam(label = "consumer", description = "Export consumer: emit the content only when it differs (SHA-256) from the last one emitted; the hash is kept in the stateRepository.")
+    private boolean onlyChanged;
+    @UriParam(label = "consumer", description = "Where consumers keep their cursor (last export hash, last revision, audit position) so a restart neither repeats nor misses anything; in memory when not set (use a FileStateRepository or a shared one in production).")
+    private org.apache.camel.spi.StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer", description = "alm/revisions consumer: whether the first poll emits the revisions that already exist.")
+    private boolean emitExisting;
+    @UriParam(label = "consumer", defaultValue = "24h", description = "audit/events consumer: how far back the very first poll reads.", javaType = "java.time.Duration")
+    private long auditLookBack = 86400000;
+    @UriParam(label = "consumer", defaultValue = "15m", description = "audit/events consumer: each poll reads again this far before the last event seen, so late-arriving events are not missed (duplicates are dropped by event id).", javaType = "java.time.Duration")
+    private long auditOverlap = 900000;
+    @UriParam(label = "consumer", defaultValue = "page", description = "transactional/readView and readList consumers: page emits one exchange per page (byte[] CSV), stream one exchange with all pages as one InputStream.", enums = "page,stream")
+    private String pageMode = "page";
     @UriParam(label = "security", description = "Anaplan user name for basic authentication.", secret = true)
     private String username;
     @UriParam(label = "security", description = "Password for basic authentication.", secret = true)
@@ -571,6 +629,267 @@ public class AnaplanConfiguration implements Cloneable {
     /** HTTP proxy password. */
     public void setProxyPassword(String proxyPassword) {
         this.proxyPassword = proxyPassword;
+    }
+
+    public String getListId() {
+        return listId;
+    }
+
+    /** List id (101...) for transactional list operations and readList. The CamelAnaplanListId header overrides it. */
+    public void setListId(String listId) {
+        this.listId = listId;
+    }
+
+    public String getModuleId() {
+        return moduleId;
+    }
+
+    /** Module id (102...) for transactional/writeCells and lineItems/views of one module; tabular view reads use it too. The CamelAnaplanModuleId header overrides it. */
+    public void setModuleId(String moduleId) {
+        this.moduleId = moduleId;
+    }
+
+    public String getViewId() {
+        return viewId;
+    }
+
+    /** View id for transactional/viewData and readView (a module id is its default view). The CamelAnaplanViewId header overrides it. */
+    public void setViewId(String viewId) {
+        this.viewId = viewId;
+    }
+
+    public String getDimensionId() {
+        return dimensionId;
+    }
+
+    /** Dimension id for transactional/dimensionItems (a list, subset, 20000000003 time, 20000000020 versions, 101999999999 users). */
+    public void setDimensionId(String dimensionId) {
+        this.dimensionId = dimensionId;
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    /** Result of transactional/viewData and transactional/listItems: csv (an InputStream of CSV) or json (typed rows / items). */
+    public void setFormat(String format) {
+        this.format = format;
+    }
+
+    public boolean isIncludeAll() {
+        return includeAll;
+    }
+
+    /** transactional/lineItems and listItems (json): return every field (formulas, formats, properties, subsets...). */
+    public void setIncludeAll(boolean includeAll) {
+        this.includeAll = includeAll;
+    }
+
+    public String getPages() {
+        return pages;
+    }
+
+    /** Page selection of transactional/viewData: dimensionId:itemId pairs separated by commas. */
+    public void setPages(String pages) {
+        this.pages = pages;
+    }
+
+    public String getExportType() {
+        return exportType;
+    }
+
+    /** Layout of transactional/viewData and readView: GRID_CURRENT_PAGE, GRID_ALL_PAGES, TABULAR_SINGLE_COLUMN, TABULAR_MULTI_COLUMN (readView defaults to TABULAR_MULTI_COLUMN). */
+    public void setExportType(String exportType) {
+        this.exportType = exportType;
+    }
+
+    public Integer getMaxRows() {
+        return maxRows;
+    }
+
+    /** transactional/viewData: at most this many rows. */
+    public void setMaxRows(Integer maxRows) {
+        this.maxRows = maxRows;
+    }
+
+    public int getListItemBatchSize() {
+        return listItemBatchSize;
+    }
+
+    /** List items per transactional write call; larger bodies are split into several calls whose results are summed. */
+    public void setListItemBatchSize(int listItemBatchSize) {
+        this.listItemBatchSize = listItemBatchSize;
+    }
+
+    public int getCellWriteBatchSize() {
+        return cellWriteBatchSize;
+    }
+
+    /** Cells per transactional/writeCells call (sources disagree on Anaplan's limit: 1,000 vs 100,000); larger bodies are split. */
+    public void setCellWriteBatchSize(int cellWriteBatchSize) {
+        this.cellWriteBatchSize = cellWriteBatchSize;
+    }
+
+    public String getSourceModelId() {
+        return sourceModelId;
+    }
+
+    /** ALM: the model revisions come from, for alm/syncableRevisions, alm/sync and the reports. */
+    public void setSourceModelId(String sourceModelId) {
+        this.sourceModelId = sourceModelId;
+    }
+
+    public String getSourceRevisionId() {
+        return sourceRevisionId;
+    }
+
+    /** ALM: the revision to synchronise or compare; defaults to the newest syncable revision of sourceModelId. */
+    public void setSourceRevisionId(String sourceRevisionId) {
+        this.sourceRevisionId = sourceRevisionId;
+    }
+
+    public String getTargetRevisionId() {
+        return targetRevisionId;
+    }
+
+    /** ALM: the target model's revision to start from; defaults to its latest revision. */
+    public void setTargetRevisionId(String targetRevisionId) {
+        this.targetRevisionId = targetRevisionId;
+    }
+
+    public String getRevisionId() {
+        return revisionId;
+    }
+
+    /** ALM: the revision of alm/appliedToModels (a Revision body is used when not set). */
+    public void setRevisionId(String revisionId) {
+        this.revisionId = revisionId;
+    }
+
+    public String getAppliedAfter() {
+        return appliedAfter;
+    }
+
+    /** alm/revisions: only revisions applied after this date (YYYY-MM-DD). */
+    public void setAppliedAfter(String appliedAfter) {
+        this.appliedAfter = appliedAfter;
+    }
+
+    public String getAppliedBefore() {
+        return appliedBefore;
+    }
+
+    /** alm/revisions: only revisions applied before this date (YYYY-MM-DD). */
+    public void setAppliedBefore(String appliedBefore) {
+        this.appliedBefore = appliedBefore;
+    }
+
+    public String getAuditType() {
+        return auditType;
+    }
+
+    /** audit/events: the event category (all, user_activity, access_control, int, conn_mgmt, comment, byok, plan_iq, forecaster). */
+    public void setAuditType(String auditType) {
+        this.auditType = auditType;
+    }
+
+    public String getDateFrom() {
+        return dateFrom;
+    }
+
+    /** audit/events: start of the range, epoch milliseconds or an ISO date/time (2026-05-01, 2026-05-01T08:00:00Z); at most 30 days before dateTo. */
+    public void setDateFrom(String dateFrom) {
+        this.dateFrom = dateFrom;
+    }
+
+    public String getDateTo() {
+        return dateTo;
+    }
+
+    /** audit/events: end of the range (default now), epoch milliseconds or an ISO date/time. */
+    public void setDateTo(String dateTo) {
+        this.dateTo = dateTo;
+    }
+
+    public int getIntervalInHours() {
+        return intervalInHours;
+    }
+
+    /** audit/events: the last so many hours (1 to 720) instead of dateFrom/dateTo. */
+    public void setIntervalInHours(int intervalInHours) {
+        this.intervalInHours = intervalInHours;
+    }
+
+    public String getIntegrationId() {
+        return integrationId;
+    }
+
+    /** CloudWorks: the integration to run. */
+    public void setIntegrationId(String integrationId) {
+        this.integrationId = integrationId;
+    }
+
+    public String getRunId() {
+        return runId;
+    }
+
+    /** cloudworks/runStatus: the run to read. The CamelAnaplanTaskId header overrides it (cloudworks/run sets it). */
+    public void setRunId(String runId) {
+        this.runId = runId;
+    }
+
+    public boolean isOnlyChanged() {
+        return onlyChanged;
+    }
+
+    /** Export consumer: emit the content only when it differs (SHA-256) from the last one emitted; the hash is kept in the stateRepository. */
+    public void setOnlyChanged(boolean onlyChanged) {
+        this.onlyChanged = onlyChanged;
+    }
+
+    public org.apache.camel.spi.StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /** Where consumers keep their cursor (last export hash, last revision, audit position) so a restart neither repeats nor misses anything; in memory when not set (use a FileStateRepository or a shared one in production). */
+    public void setStateRepository(org.apache.camel.spi.StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public boolean isEmitExisting() {
+        return emitExisting;
+    }
+
+    /** alm/revisions consumer: whether the first poll emits the revisions that already exist. */
+    public void setEmitExisting(boolean emitExisting) {
+        this.emitExisting = emitExisting;
+    }
+
+    public long getAuditLookBack() {
+        return auditLookBack;
+    }
+
+    /** audit/events consumer: how far back the very first poll reads. */
+    public void setAuditLookBack(long auditLookBack) {
+        this.auditLookBack = auditLookBack;
+    }
+
+    public long getAuditOverlap() {
+        return auditOverlap;
+    }
+
+    /** audit/events consumer: each poll reads again this far before the last event seen, so late-arriving events are not missed (duplicates are dropped by event id). */
+    public void setAuditOverlap(long auditOverlap) {
+        this.auditOverlap = auditOverlap;
+    }
+
+    public String getPageMode() {
+        return pageMode;
+    }
+
+    /** transactional/readView and readList consumers: page emits one exchange per page (byte[] CSV), stream one exchange with all pages as one InputStream. */
+    public void setPageMode(String pageMode) {
+        this.pageMode = pageMode;
     }
 
     public AnaplanConfiguration copy() {

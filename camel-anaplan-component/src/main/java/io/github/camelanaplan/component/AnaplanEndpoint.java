@@ -25,20 +25,31 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.spi.StateRepository;
 
 /**
- * Anaplan: upload and download files, run imports, exports, processes and actions through the Integration API v2.
+ * Anaplan: files, imports, exports, processes and actions (Integration API v2), ALM, transactional reads and writes,
+ * audit events and CloudWorks integrations. Consumers poll exports, new revisions, audit events and large view or list
+ * reads.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "anaplan", title = "Anaplan", syntax = "anaplan:operation",
-             producerOnly = true, category = { Category.CLOUD, Category.API }, headersClass = AnaplanConstants.class)
-public class AnaplanEndpoint extends DefaultEndpoint {
+             category = { Category.CLOUD, Category.API }, headersClass = AnaplanConstants.class)
+public class AnaplanEndpoint extends ScheduledPollEndpoint {
 
-    @UriPath(description = "The operation to perform.", enums = "upload,download,import,export,process,action,run,invoke,"
-                                                                + "taskStatus,cancel,dump,deleteFile,workspaces,models,files,"
-                                                                + "imports,exports,processes,actions,importMetadata,"
-                                                                + "exportMetadata,processMetadata,modelStatus,openModel,"
-                                                                + "closeModel")
+    @UriPath(description = "The operation to perform.", enums = "upload,download,import,export,process,action,run,invoke,taskStatus,cancel,dump,deleteFile,"
+                                                                + "workspaces,models,files,imports,exports,processes,actions,importMetadata,exportMetadata,"
+                                                                + "processMetadata,modelStatus,openModel,closeModel,alm/revisions,alm/latestRevision,"
+                                                                + "alm/createRevision,alm/syncableRevisions,alm/sync,alm/syncTasks,alm/comparisonReport,"
+                                                                + "alm/summaryReport,alm/online,alm/offline,alm/appliedToModels,transactional/modules,"
+                                                                + "transactional/lineItems,transactional/views,transactional/viewData,transactional/readView,"
+                                                                + "transactional/readList,transactional/lists,transactional/listItems,transactional/addListItems,"
+                                                                + "transactional/updateListItems,transactional/upsertListItems,transactional/deleteListItems,"
+                                                                + "transactional/resetListIndex,transactional/writeCells,transactional/dimensionItems,"
+                                                                + "transactional/modelCalendar,transactional/currentPeriod,transactional/setCurrentPeriod,"
+                                                                + "transactional/fiscalYear,transactional/versions,audit/events,cloudworks/integrations,"
+                                                                + "cloudworks/run,cloudworks/runStatus")
     @Metadata(required = true)
     private String operation;
 
@@ -47,6 +58,7 @@ public class AnaplanEndpoint extends DefaultEndpoint {
 
     private AnaplanOperation resolvedOperation;
     private AnaplanClient client;
+    private StateRepository<String, String> memoryState;
 
     public AnaplanEndpoint(String uri, AnaplanComponent component, String operation, AnaplanConfiguration configuration) {
         super(uri, component);
@@ -67,7 +79,38 @@ public class AnaplanEndpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException("anaplan:" + operation + " cannot be used as a consumer");
+        AnaplanConsumer consumer;
+        switch (resolvedOperation) {
+            case EXPORT:
+                consumer = new ExportConsumer(this, processor);
+                break;
+            case ALM_REVISIONS:
+                consumer = new RevisionConsumer(this, processor);
+                break;
+            case AUDIT_EVENTS:
+                consumer = new AuditEventConsumer(this, processor);
+                break;
+            case TR_READ_VIEW:
+            case TR_READ_LIST:
+                consumer = new ReadRequestConsumer(this, processor);
+                break;
+            default:
+                throw new IllegalArgumentException("anaplan:" + operation + " cannot be consumed from; the operations "
+                                                   + "with a consumer are: " + AnaplanOperation.consumerNames());
+        }
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The configured state repository, or one in memory that lives as long as this endpoint. */
+    synchronized StateRepository<String, String> stateRepository() {
+        if (configuration.getStateRepository() != null) {
+            return configuration.getStateRepository();
+        }
+        if (memoryState == null) {
+            memoryState = new MemoryStateRepository();
+        }
+        return memoryState;
     }
 
     /** Checks the options at endpoint creation, naming the first wrong one. */
@@ -105,6 +148,31 @@ public class AnaplanEndpoint extends DefaultEndpoint {
         }
         if (!"v1".equals(c.getCertificateAuthFormat()) && !"v2".equals(c.getCertificateAuthFormat())) {
             throw new IllegalArgumentException("certificateAuthFormat must be v1 or v2, was " + c.getCertificateAuthFormat());
+        }
+        if (c.getListItemBatchSize() < 1 || c.getListItemBatchSize() > 100_000) {
+            throw new IllegalArgumentException("listItemBatchSize must be 1 to 100000 (Anaplan's limit per call), was "
+                                               + c.getListItemBatchSize());
+        }
+        if (c.getCellWriteBatchSize() < 1) {
+            throw new IllegalArgumentException("cellWriteBatchSize must be 1 or more, was " + c.getCellWriteBatchSize());
+        }
+        if (!"csv".equals(c.getFormat()) && !"json".equals(c.getFormat())) {
+            throw new IllegalArgumentException("format must be csv or json, was " + c.getFormat());
+        }
+        if (!"page".equals(c.getPageMode()) && !"stream".equals(c.getPageMode())) {
+            throw new IllegalArgumentException("pageMode must be page or stream, was " + c.getPageMode());
+        }
+        if (c.getIntervalInHours() < 0 || c.getIntervalInHours() > 720) {
+            throw new IllegalArgumentException("intervalInHours must be 1 to 720 (30 days), was " + c.getIntervalInHours());
+        }
+        requirePositive("auditLookBack", c.getAuditLookBack());
+        requireNonNegative("auditOverlap", c.getAuditOverlap());
+        if (c.getAuditLookBack() > java.time.Duration.ofDays(30).toMillis()) {
+            throw new IllegalArgumentException("auditLookBack must be at most 30 days (the Audit API's range), was "
+                                               + java.time.Duration.ofMillis(c.getAuditLookBack()));
+        }
+        if (c.getMaxRows() != null && c.getMaxRows() < 1) {
+            throw new IllegalArgumentException("maxRows must be 1 or more, was " + c.getMaxRows());
         }
         java.nio.charset.Charset.forName(c.getCharset());
         MappingParameter.parse(c.getMappingParameters());

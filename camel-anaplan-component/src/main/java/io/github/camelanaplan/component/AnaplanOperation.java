@@ -6,13 +6,14 @@ import java.util.stream.Collectors;
 import io.github.camelanaplan.client.ActionType;
 
 /**
- * The operations of the {@code anaplan:} endpoint. The URI name is what a route writes after {@code anaplan:}.
+ * The operations of the {@code anaplan:} endpoint. The URI name is what a route writes after {@code anaplan:};
+ * operations of the other Anaplan APIs carry the API's name before a slash ({@code alm/sync}).
  */
 public enum AnaplanOperation {
     UPLOAD("upload", Needs.FILE),
     DOWNLOAD("download", Needs.FILE),
     IMPORT("import", Needs.ACTION, ActionType.IMPORT),
-    EXPORT("export", Needs.ACTION, ActionType.EXPORT),
+    EXPORT("export", Needs.ACTION, ActionType.EXPORT, Family.BULK, true),
     PROCESS("process", Needs.ACTION, ActionType.PROCESS),
     ACTION("action", Needs.ACTION, ActionType.ACTION),
     RUN("run", Needs.ACTION),
@@ -33,9 +34,48 @@ public enum AnaplanOperation {
     PROCESS_METADATA("processMetadata", Needs.ACTION, ActionType.PROCESS),
     MODEL_STATUS("modelStatus", Needs.MODEL_ONLY),
     OPEN_MODEL("openModel", Needs.MODEL_ONLY),
-    CLOSE_MODEL("closeModel", Needs.MODEL_ONLY);
+    CLOSE_MODEL("closeModel", Needs.MODEL_ONLY),
 
-    /** The ids an operation cannot run without. */
+    ALM_REVISIONS("alm/revisions", Family.ALM, true),
+    ALM_LATEST_REVISION("alm/latestRevision", Family.ALM),
+    ALM_CREATE_REVISION("alm/createRevision", Family.ALM),
+    ALM_SYNCABLE_REVISIONS("alm/syncableRevisions", Family.ALM),
+    ALM_SYNC("alm/sync", Family.ALM),
+    ALM_SYNC_TASKS("alm/syncTasks", Family.ALM),
+    ALM_COMPARISON_REPORT("alm/comparisonReport", Family.ALM),
+    ALM_SUMMARY_REPORT("alm/summaryReport", Family.ALM),
+    ALM_ONLINE("alm/online", Family.ALM),
+    ALM_OFFLINE("alm/offline", Family.ALM),
+    ALM_APPLIED_TO_MODELS("alm/appliedToModels", Family.ALM),
+
+    TR_MODULES("transactional/modules", Family.TRANSACTIONAL),
+    TR_LINE_ITEMS("transactional/lineItems", Family.TRANSACTIONAL),
+    TR_VIEWS("transactional/views", Family.TRANSACTIONAL),
+    TR_VIEW_DATA("transactional/viewData", Family.TRANSACTIONAL),
+    TR_READ_VIEW("transactional/readView", Family.TRANSACTIONAL, true),
+    TR_READ_LIST("transactional/readList", Family.TRANSACTIONAL, true),
+    TR_LISTS("transactional/lists", Family.TRANSACTIONAL),
+    TR_LIST_ITEMS("transactional/listItems", Family.TRANSACTIONAL),
+    TR_ADD_LIST_ITEMS("transactional/addListItems", Family.TRANSACTIONAL),
+    TR_UPDATE_LIST_ITEMS("transactional/updateListItems", Family.TRANSACTIONAL),
+    TR_UPSERT_LIST_ITEMS("transactional/upsertListItems", Family.TRANSACTIONAL),
+    TR_DELETE_LIST_ITEMS("transactional/deleteListItems", Family.TRANSACTIONAL),
+    TR_RESET_LIST_INDEX("transactional/resetListIndex", Family.TRANSACTIONAL),
+    TR_WRITE_CELLS("transactional/writeCells", Family.TRANSACTIONAL),
+    TR_DIMENSION_ITEMS("transactional/dimensionItems", Family.TRANSACTIONAL),
+    TR_MODEL_CALENDAR("transactional/modelCalendar", Family.TRANSACTIONAL),
+    TR_CURRENT_PERIOD("transactional/currentPeriod", Family.TRANSACTIONAL),
+    TR_SET_CURRENT_PERIOD("transactional/setCurrentPeriod", Family.TRANSACTIONAL),
+    TR_FISCAL_YEAR("transactional/fiscalYear", Family.TRANSACTIONAL),
+    TR_VERSIONS("transactional/versions", Family.TRANSACTIONAL),
+
+    AUDIT_EVENTS("audit/events", Family.AUDIT, true),
+
+    CW_INTEGRATIONS("cloudworks/integrations", Family.CLOUDWORKS),
+    CW_RUN("cloudworks/run", Family.CLOUDWORKS),
+    CW_RUN_STATUS("cloudworks/runStatus", Family.CLOUDWORKS);
+
+    /** The ids a bulk operation cannot run without. */
     enum Needs {
         NOTHING,
         MODEL_ONLY,
@@ -45,18 +85,43 @@ public enum AnaplanOperation {
         TASK
     }
 
+    /** The Anaplan API an operation talks to; each has its own operations class. */
+    enum Family {
+        BULK,
+        ALM,
+        TRANSACTIONAL,
+        AUDIT,
+        CLOUDWORKS
+    }
+
     private final String uriName;
     private final Needs needs;
     private final ActionType actionType;
+    private final Family family;
+    private final boolean consumer;
 
     AnaplanOperation(String uriName, Needs needs) {
-        this(uriName, needs, null);
+        this(uriName, needs, null, Family.BULK, false);
     }
 
     AnaplanOperation(String uriName, Needs needs, ActionType actionType) {
+        this(uriName, needs, actionType, Family.BULK, false);
+    }
+
+    AnaplanOperation(String uriName, Family family) {
+        this(uriName, Needs.MODEL_ONLY, null, family, false);
+    }
+
+    AnaplanOperation(String uriName, Family family, boolean consumer) {
+        this(uriName, Needs.MODEL_ONLY, null, family, consumer);
+    }
+
+    AnaplanOperation(String uriName, Needs needs, ActionType actionType, Family family, boolean consumer) {
         this.uriName = uriName;
         this.needs = needs;
         this.actionType = actionType;
+        this.family = family;
+        this.consumer = consumer;
     }
 
     public String uriName() {
@@ -65,6 +130,15 @@ public enum AnaplanOperation {
 
     Needs needs() {
         return needs;
+    }
+
+    Family family() {
+        return family;
+    }
+
+    /** Whether {@code from("anaplan:<operation>")} works. */
+    public boolean hasConsumer() {
+        return consumer;
     }
 
     /** The one action type this operation accepts, or null when any (run, invoke, taskStatus...). */
@@ -84,5 +158,11 @@ public enum AnaplanOperation {
 
     public static String names() {
         return Arrays.stream(values()).map(AnaplanOperation::uriName).collect(Collectors.joining(", "));
+    }
+
+    /** The operations that can be consumed from. */
+    public static String consumerNames() {
+        return Arrays.stream(values()).filter(AnaplanOperation::hasConsumer).map(AnaplanOperation::uriName)
+                .collect(Collectors.joining(", "));
     }
 }

@@ -1,43 +1,39 @@
 package io.github.camelanaplan.component;
 
-import java.io.File;
-import java.io.InputStream;
-import java.nio.charset.Charset;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 
-import io.github.camelanaplan.client.ActionType;
-import io.github.camelanaplan.client.AnaplanActionException;
-import io.github.camelanaplan.client.AnaplanClient;
-import io.github.camelanaplan.client.transfer.ChunkedInputStream;
-import io.github.camelanaplan.client.ModelClient;
-import io.github.camelanaplan.client.TaskOptions;
-import io.github.camelanaplan.client.model.RowCounts;
-import io.github.camelanaplan.client.model.TaskStatus;
-import io.github.camelanaplan.client.transfer.UploadResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.WrappedFile;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Runs the endpoint's operation for each message. The work (uploads, waiting for tasks) runs on the client's worker
- * pool, so no Camel thread sits idle while Anaplan works.
+ * Runs the endpoint's operation for each message: the operations class of the operation's API family checks the
+ * message and returns the work, which runs on the client's worker pool, so no Camel thread sits idle while Anaplan
+ * works.
  */
 public class AnaplanProducer extends DefaultAsyncProducer {
 
     private final AnaplanEndpoint endpoint;
+    private final Map<AnaplanOperation.Family, OperationSupport> families = new EnumMap<>(AnaplanOperation.Family.class);
 
     public AnaplanProducer(AnaplanEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
+        families.put(AnaplanOperation.Family.BULK, new BulkOperations(endpoint));
+        families.put(AnaplanOperation.Family.ALM, new AlmOperations(endpoint));
+        families.put(AnaplanOperation.Family.TRANSACTIONAL, new TransactionalOperations(endpoint));
+        families.put(AnaplanOperation.Family.AUDIT, new AuditOperations(endpoint));
+        families.put(AnaplanOperation.Family.CLOUDWORKS, new CloudWorksOperations(endpoint));
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Runnable work;
         try {
-            work = prepare(exchange);
+            AnaplanOperation operation = endpoint.operation();
+            work = families.get(operation.family()).prepare(exchange, operation);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -59,265 +55,5 @@ public class AnaplanProducer extends DefaultAsyncProducer {
             return true;
         }
         return false;
-    }
-
-    /** Resolves and checks the message's inputs on the caller's thread; returns the work to do. */
-    private Runnable prepare(Exchange exchange) {
-        AnaplanOperation operation = endpoint.operation();
-        AnaplanConfiguration c = endpoint.getConfiguration();
-        Message in = exchange.getMessage();
-        AnaplanClient client = endpoint.client();
-        switch (operation) {
-            case WORKSPACES:
-                return () -> in.setBody(client.workspaces());
-            case MODELS:
-                String ws = optional(in, AnaplanConstants.WORKSPACE_ID, c.getWorkspaceId());
-                return () -> in.setBody(client.models(ws));
-            case MODEL_STATUS:
-            case OPEN_MODEL:
-            case CLOSE_MODEL:
-                return modelOperation(operation, in, client, require(in, AnaplanConstants.MODEL_ID, c.getModelId(), "modelId", operation));
-            default:
-                break;
-        }
-        ModelClient model = client.model(require(in, AnaplanConstants.WORKSPACE_ID, c.getWorkspaceId(), "workspaceId", operation),
-                require(in, AnaplanConstants.MODEL_ID, c.getModelId(), "modelId", operation));
-        switch (operation) {
-            case FILES:
-                return () -> in.setBody(model.files());
-            case IMPORTS:
-                return () -> in.setBody(model.imports());
-            case EXPORTS:
-                return () -> in.setBody(model.exports());
-            case PROCESSES:
-                return () -> in.setBody(model.processes());
-            case ACTIONS:
-                return () -> in.setBody(model.actions());
-            case UPLOAD: {
-                String fileId = require(in, AnaplanConstants.FILE_ID, c.getFileId(), "fileId", operation);
-                Object body = uploadBody(in, operation);
-                return () -> {
-                    UploadResult result = model.upload(fileId, body, charset(), endpoint.uploadOptions(), c.isAllowFileCreation());
-                    in.setHeader(AnaplanConstants.CHUNK_COUNT, result.chunkCount());
-                    in.setBody(result.file());
-                };
-            }
-            case DOWNLOAD: {
-                String fileId = require(in, AnaplanConstants.FILE_ID, c.getFileId(), "fileId", operation);
-                return () -> setContent(in, model.download(fileId, c.getDownloadPrefetch()));
-            }
-            case DELETE_FILE: {
-                String fileId = require(in, AnaplanConstants.FILE_ID, c.getFileId(), "fileId", operation);
-                return () -> {
-                    model.deleteFile(fileId);
-                    in.setBody(null);
-                };
-            }
-            case IMPORT_METADATA:
-                return metadata(in, model, operation, model::importMetadata);
-            case EXPORT_METADATA:
-                return metadata(in, model, operation, model::exportMetadata);
-            case PROCESS_METADATA:
-                return metadata(in, model, operation, model::processMetadata);
-            case IMPORT:
-            case PROCESS:
-            case ACTION:
-            case RUN:
-            case EXPORT:
-                return run(in, model, operation);
-            case INVOKE: {
-                String actionId = actionId(in, operation);
-                TaskOptions options = endpoint.taskOptions(mappingParameters(in));
-                return () -> {
-                    String taskId = model.startTask(ActionType.ofId(actionId), actionId, options);
-                    in.setHeader(AnaplanConstants.TASK_ID, taskId);
-                    in.setBody(taskId);
-                };
-            }
-            case TASK_STATUS:
-            case CANCEL:
-            case DUMP: {
-                String actionId = actionId(in, operation);
-                String taskId = require(in, AnaplanConstants.TASK_ID, c.getTaskId(), "taskId", operation);
-                ActionType type = ActionType.ofId(actionId);
-                if (operation == AnaplanOperation.DUMP) {
-                    String objectId = optional(in, AnaplanConstants.OBJECT_ID, c.getObjectId());
-                    return () -> setContent(in, model.dump(type, actionId, taskId, objectId));
-                }
-                return () -> {
-                    TaskStatus status = operation == AnaplanOperation.CANCEL ? model.cancelTask(type, actionId, taskId)
-                            : model.taskStatus(type, actionId, taskId);
-                    setTaskHeaders(in, status);
-                    in.setBody(status);
-                };
-            }
-            default:
-                throw new IllegalStateException("Operation " + operation.uriName() + " is not handled");
-        }
-    }
-
-    private Runnable run(Message in, ModelClient model, AnaplanOperation operation) {
-        AnaplanConfiguration c = endpoint.getConfiguration();
-        String actionId = actionId(in, operation);
-        ActionType type = ActionType.ofId(actionId);
-        TaskOptions options = endpoint.taskOptions(mappingParameters(in));
-        String fileId = optional(in, AnaplanConstants.FILE_ID, c.getFileId());
-        boolean uploadFirst = (type == ActionType.IMPORT || type == ActionType.PROCESS)
-                              && (fileId != null || type == ActionType.IMPORT && in.getBody() != null);
-        Object body = uploadFirst ? uploadBody(in, operation) : null;
-        if (uploadFirst) {
-            requireNotEmpty(body, operation);
-        }
-        return () -> {
-            ModelClient.PendingUpload upload = null;
-            if (uploadFirst) {
-                String target = fileId != null ? fileId : model.importDataSource(actionId);
-                if (target == null) {
-                    throw new IllegalArgumentException("import " + actionId + " does not read a file; set fileId or "
-                                                       + "send no body");
-                }
-                upload = new ModelClient.PendingUpload(target, body, charset(), endpoint.uploadOptions(), c.isAllowFileCreation());
-            }
-            ModelClient.TaskRun run;
-            try {
-                run = model.run(type, actionId, options, upload);
-            } catch (AnaplanActionException e) {
-                if (e.getTaskStatus() != null) {
-                    setTaskHeaders(in, e.getTaskStatus());
-                }
-                throw e;
-            }
-            setTaskHeaders(in, run.status());
-            if (type == ActionType.EXPORT) {
-                setContent(in, model.download(actionId, c.getDownloadPrefetch()));
-            } else {
-                if (run.upload() != null) {
-                    in.setHeader(AnaplanConstants.CHUNK_COUNT, run.upload().chunkCount());
-                }
-                in.setBody(run.status().result());
-            }
-        };
-    }
-
-    private Runnable modelOperation(AnaplanOperation operation, Message in, AnaplanClient client, String modelId) {
-        switch (operation) {
-            case MODEL_STATUS:
-                return () -> in.setBody(client.modelStatus(modelId));
-            case OPEN_MODEL:
-                return () -> {
-                    client.openModel(modelId);
-                    in.setBody(null);
-                };
-            default:
-                return () -> {
-                    client.closeModel(modelId);
-                    in.setBody(null);
-                };
-        }
-    }
-
-    private Runnable metadata(Message in, ModelClient model, AnaplanOperation operation,
-                              java.util.function.Function<String, Object> read) {
-        String actionId = actionId(in, operation);
-        return () -> in.setBody(read.apply(actionId));
-    }
-
-    private String actionId(Message in, AnaplanOperation operation) {
-        String actionId = require(in, AnaplanConstants.ACTION_ID, endpoint.getConfiguration().getActionId(), "actionId",
-                operation);
-        ActionType type = ActionType.ofId(actionId);
-        if (type == null || operation.actionType() != null && operation.actionType() != type) {
-            throw new IllegalArgumentException("actionId " + actionId + " does not fit operation " + operation.uriName()
-                                               + (operation.actionType() == null ? ""
-                                                       : " (needs a " + operation.actionType().idPrefix() + "... id)"));
-        }
-        return actionId;
-    }
-
-    private String mappingParameters(Message in) {
-        return optional(in, AnaplanConstants.MAPPING_PARAMETERS, endpoint.getConfiguration().getMappingParameters());
-    }
-
-    private Charset charset() {
-        return Charset.forName(endpoint.getConfiguration().getCharset());
-    }
-
-    private void setContent(Message in, InputStream content) {
-        if (content instanceof ChunkedInputStream) {
-            in.setHeader(AnaplanConstants.CHUNK_COUNT, ((ChunkedInputStream) content).chunkCount());
-        }
-        if (endpoint.getConfiguration().isStreaming()) {
-            in.setBody(content);
-            return;
-        }
-        try (InputStream stream = content) {
-            in.setBody(stream.readAllBytes());
-        } catch (java.io.IOException e) {
-            throw new io.github.camelanaplan.client.AnaplanException("Download failed: " + e.getMessage(), e);
-        }
-    }
-
-    static void setTaskHeaders(Message in, TaskStatus status) {
-        in.setHeader(AnaplanConstants.TASK_ID, status.taskId());
-        in.setHeader(AnaplanConstants.TASK_STATE, status.taskState().name());
-        in.setHeader(AnaplanConstants.TASK_SUCCESSFUL, status.isSuccessful());
-        if (status.result() != null) {
-            in.setHeader(AnaplanConstants.FAILURE_DUMP_AVAILABLE, status.result().isFailureDumpAvailable());
-            RowCounts rows = status.result().rowCounts();
-            setIfPresent(in, AnaplanConstants.ROWS_PROCESSED, rows.processed());
-            setIfPresent(in, AnaplanConstants.ROWS_IGNORED, rows.ignored());
-            setIfPresent(in, AnaplanConstants.ROWS_FAILED, rows.failed());
-            setIfPresent(in, AnaplanConstants.ROWS_TOTAL, rows.total());
-        }
-    }
-
-    private static void setIfPresent(Message in, String header, Long value) {
-        if (value != null) {
-            in.setHeader(header, value);
-        }
-    }
-
-    /** The body to upload: files from file-like consumers as files (known length), everything else as is. */
-    private static Object uploadBody(Message in, AnaplanOperation operation) {
-        Object body = in.getBody();
-        if (body instanceof WrappedFile) {
-            Object file = ((WrappedFile<?>) body).getFile();
-            body = file instanceof File ? file : in.getBody(InputStream.class);
-        }
-        if (body == null) {
-            throw new IllegalArgumentException(operation.uriName() + " needs a message body to upload (byte[], String, "
-                                               + "InputStream, File, Path, Reader, or an Iterator/Iterable of chunks)");
-        }
-        return body;
-    }
-
-    private static void requireNotEmpty(Object body, AnaplanOperation operation) {
-        long length = body instanceof byte[] ? ((byte[]) body).length
-                : body instanceof String ? ((String) body).length()
-                : body instanceof File ? ((File) body).length() : -1;
-        if (length == 0) {
-            throw new IllegalArgumentException(operation.uriName() + ": the message body is empty (0 bytes); refusing to "
-                                               + "run the " + operation.uriName() + " on an empty file");
-        }
-    }
-
-    private static String require(Message in, String header, String option, String name, AnaplanOperation operation) {
-        String value = optional(in, header, option);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(operation.uriName() + " needs " + name + ": set the " + name
-                                               + " option or the " + header + " header");
-        }
-        return value;
-    }
-
-    private static String optional(Message in, String header, String option) {
-        Object value = in.getHeader(header);
-        if (value == null) {
-            return option;
-        }
-        if (!(value instanceof String || value instanceof Number)) {
-            throw new IllegalArgumentException("Header " + header + " must be a String, was " + value.getClass().getName());
-        }
-        return value.toString();
     }
 }

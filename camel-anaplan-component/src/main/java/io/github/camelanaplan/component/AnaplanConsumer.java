@@ -1,0 +1,102 @@
+package io.github.camelanaplan.component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Consumer;
+
+import io.github.camelanaplan.client.AnaplanClient;
+import io.github.camelanaplan.client.AnaplanException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * Base of the Anaplan consumers: a scheduled poll (Camel's {@code delay}, {@code initialDelay}, {@code scheduler}...
+ * options; route policies and cluster services decide which instance polls) that emits exchanges one at a time and
+ * keeps its cursor in the endpoint's {@link StateRepository}, so a restart neither repeats nor misses anything.
+ */
+abstract class AnaplanConsumer extends ScheduledPollConsumer {
+
+    protected final AnaplanEndpoint endpoint;
+
+    AnaplanConsumer(AnaplanEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        checkOptions();
+        // a FileStateRepository bean must be started to load what it kept
+        ServiceHelper.startService(endpoint.stateRepository());
+        super.doStart();
+    }
+
+    /** Fails the consumer's start when an option it needs is missing. */
+    abstract void checkOptions();
+
+    AnaplanConfiguration config() {
+        return endpoint.getConfiguration();
+    }
+
+    AnaplanClient client() {
+        return endpoint.client();
+    }
+
+    StateRepository<String, String> state() {
+        return endpoint.stateRepository();
+    }
+
+    String require(String option, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("from(\"anaplan:" + endpoint.getOperation() + "\") needs the " + option
+                                               + " option");
+        }
+        return value;
+    }
+
+    /**
+     * Routes one exchange synchronously. A failure goes to the consumer's exception handler and returns false, so the
+     * caller does not advance its cursor past it.
+     */
+    boolean emit(Consumer<Exchange> fill) {
+        Exchange exchange = createExchange(false);
+        try {
+            fill.accept(exchange);
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        boolean ok = exchange.getException() == null && !exchange.isRollbackOnly();
+        if (exchange.getException() != null) {
+            getExceptionHandler().handleException("Error processing exchange from anaplan:" + endpoint.getOperation(),
+                    exchange, exchange.getException());
+        }
+        releaseExchange(exchange, false);
+        return ok;
+    }
+
+    /** The content as a stream, or read into byte[] when streaming=false. */
+    Object content(InputStream content) {
+        if (config().isStreaming()) {
+            return content;
+        }
+        try (InputStream in = content) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new AnaplanException("Reading content failed: " + e.getMessage(), e);
+        }
+    }
+
+    static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException | RuntimeException e) {
+                // the route may have closed it already
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.camelanaplan.component;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.github.camelanaplan.client.AnaplanClient;
+import io.github.camelanaplan.client.AnaplanException;
+import io.github.camelanaplan.client.model.RowCounts;
+import io.github.camelanaplan.client.model.TaskStatus;
+import io.github.camelanaplan.client.transfer.ChunkedInputStream;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * What the operations of every API family share: reading ids from headers or options, and setting results.
+ * Subclasses turn one message into the work to run ({@link #prepare}); inputs are checked on the caller's thread, the
+ * returned work runs on the client's worker pool.
+ */
+abstract class OperationSupport {
+
+    protected final AnaplanEndpoint endpoint;
+
+    OperationSupport(AnaplanEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** Checks the message's inputs and returns the work that performs the operation. */
+    abstract Runnable prepare(Exchange exchange, AnaplanOperation operation);
+
+    AnaplanConfiguration config() {
+        return endpoint.getConfiguration();
+    }
+
+    AnaplanClient client() {
+        return endpoint.client();
+    }
+
+    String modelId(Message in, AnaplanOperation operation) {
+        return require(in, AnaplanConstants.MODEL_ID, config().getModelId(), "modelId", operation);
+    }
+
+    void setContent(Message in, InputStream content) {
+        if (content instanceof ChunkedInputStream) {
+            in.setHeader(AnaplanConstants.CHUNK_COUNT, ((ChunkedInputStream) content).chunkCount());
+        }
+        if (config().isStreaming()) {
+            in.setBody(content);
+            return;
+        }
+        try (InputStream stream = content) {
+            in.setBody(stream.readAllBytes());
+        } catch (IOException e) {
+            throw new AnaplanException("Download failed: " + e.getMessage(), e);
+        }
+    }
+
+    static void setTaskHeaders(Message in, TaskStatus status) {
+        in.setHeader(AnaplanConstants.TASK_ID, status.taskId());
+        in.setHeader(AnaplanConstants.TASK_STATE, status.taskState().name());
+        in.setHeader(AnaplanConstants.TASK_SUCCESSFUL, status.isSuccessful());
+        if (status.result() != null) {
+            in.setHeader(AnaplanConstants.FAILURE_DUMP_AVAILABLE, status.result().isFailureDumpAvailable());
+            RowCounts rows = status.result().rowCounts();
+            setIfPresent(in, AnaplanConstants.ROWS_PROCESSED, rows.processed());
+            setIfPresent(in, AnaplanConstants.ROWS_IGNORED, rows.ignored());
+            setIfPresent(in, AnaplanConstants.ROWS_FAILED, rows.failed());
+            setIfPresent(in, AnaplanConstants.ROWS_TOTAL, rows.total());
+        }
+    }
+
+    private static void setIfPresent(Message in, String header, Long value) {
+        if (value != null) {
+            in.setHeader(header, value);
+        }
+    }
+
+    static String require(Message in, String header, String option, String name, AnaplanOperation operation) {
+        String value = optional(in, header, option);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(operation.uriName() + " needs " + name + ": set the " + name + " option"
+                                               + (header == null ? "" : " or the " + header + " header"));
+        }
+        return value;
+    }
+
+    static String optional(Message in, String header, String option) {
+        Object value = header == null ? null : in.getHeader(header);
+        if (value == null) {
+            return option;
+        }
+        if (!(value instanceof String || value instanceof Number)) {
+            throw new IllegalArgumentException("Header " + header + " must be a String, was " + value.getClass().getName());
+        }
+        return value.toString();
+    }
+}
