@@ -49,16 +49,31 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 public final class DemoApplication {
 
-    private final long fileRows = Long.getLong("demo.fileRows", 20_000);
-    private final long jdbcRows = Long.getLong("demo.jdbcRows", 200_000);
-    private final long kafkaRecords = Long.getLong("demo.kafkaRecords", 20_000);
-    private final int kafkaPartitions = Integer.getInteger("demo.kafkaPartitions", 3);
-    private final Duration timeout = Duration.ofSeconds(Long.getLong("demo.timeoutSeconds", 90));
+    private final long fileRows;
+    private final long jdbcRows;
+    private final long kafkaRecords;
+    private final int kafkaPartitions;
+    private final Duration timeout;
 
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Duration> phaseTimes = new LinkedHashMap<>();
     private final long started = System.nanoTime();
     private volatile Supplier<String> progress;
+
+    /** Sizes from the {@code demo.*} system properties, or the defaults. */
+    public DemoApplication() {
+        this(Long.getLong("demo.fileRows", 20_000), Long.getLong("demo.jdbcRows", 200_000),
+                Long.getLong("demo.kafkaRecords", 20_000), Integer.getInteger("demo.kafkaPartitions", 3),
+                Duration.ofSeconds(Long.getLong("demo.timeoutSeconds", 90)));
+    }
+
+    DemoApplication(long fileRows, long jdbcRows, long kafkaRecords, int kafkaPartitions, Duration timeout) {
+        this.fileRows = fileRows;
+        this.jdbcRows = jdbcRows;
+        this.kafkaRecords = kafkaRecords;
+        this.kafkaPartitions = kafkaPartitions;
+        this.timeout = timeout;
+    }
 
     public static void main(String[] args) {
         boolean inMaven = System.getProperty("maven.home") != null;

@@ -22,7 +22,8 @@ class EmbeddedKafkaTest {
 
     @Test
     void startsAKraftBrokerThatCarriesRecords() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        EmbeddedKafka kafka = ExampleHarness.kafka();
+        {
             kafka.createTopic("smoke", 2);
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
