@@ -29,8 +29,8 @@ abstract class Blob {
         return new Memory(data);
     }
 
-    static Blob memory(BlockBuffer data) {
-        return new Blocks(data);
+    static Blob memory(BlockBuffer data, Runnable onDelete) {
+        return new Blocks(data, onDelete);
     }
 
     static Blob file(Path path, long size) {
@@ -62,9 +62,19 @@ abstract class Blob {
 
     private static final class Blocks extends Blob {
         private final BlockBuffer data;
+        private Runnable onDelete;
 
-        Blocks(BlockBuffer data) {
+        Blocks(BlockBuffer data, Runnable onDelete) {
             this.data = data;
+            this.onDelete = onDelete;
+        }
+
+        @Override
+        synchronized void delete() {
+            if (onDelete != null) {
+                onDelete.run();
+                onDelete = null;
+            }
         }
 
         @Override

@@ -22,24 +22,18 @@ final class BlockBuffer {
         return size;
     }
 
-    /** Reads the stream to its end; throws 413 beyond {@code max} bytes. */
-    static BlockBuffer read(InputStream in, long max) throws IOException {
-        BlockBuffer b = new BlockBuffer();
-        while (true) {
-            if (b.lastFill == BLOCK) {
-                b.blocks.add(new byte[BLOCK]);
-                b.lastFill = 0;
+    void write(byte[] src, int off, int len) {
+        while (len > 0) {
+            if (lastFill == BLOCK) {
+                blocks.add(new byte[BLOCK]);
+                lastFill = 0;
             }
-            byte[] last = b.blocks.get(b.blocks.size() - 1);
-            int r = in.read(last, b.lastFill, BLOCK - b.lastFill);
-            if (r < 0) {
-                return b;
-            }
-            b.lastFill += r;
-            b.size += r;
-            if (b.size > max) {
-                throw new ApiException(413, "Chunk exceeds the maximum of " + max + " bytes uncompressed");
-            }
+            int n = Math.min(len, BLOCK - lastFill);
+            System.arraycopy(src, off, blocks.get(blocks.size() - 1), lastFill, n);
+            lastFill += n;
+            off += n;
+            len -= n;
+            size += n;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.github.camelanaplan.simulator;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.stream.Stream;
 final class ContentStore implements AutoCloseable {
 
     private final long spillThreshold;
+    private final java.util.concurrent.atomic.AtomicLong memoryInUse = new java.util.concurrent.atomic.AtomicLong();
     private volatile Path dir;
 
     ContentStore(long spillThreshold) {
@@ -31,20 +34,64 @@ final class ContentStore implements AutoCloseable {
         }
     }
 
-    /** Stores a chunk read into blocks, without copying it when it stays in memory. */
-    Blob store(BlockBuffer data, long fileTotal) {
-        if (fileTotal <= spillThreshold && data.size() <= spillThreshold) {
-            return Blob.memory(data);
-        }
+    /**
+     * Reads an uploaded chunk to its end. It stays in memory while the bytes held in memory by all files and
+     * uploads in flight stay under the spill threshold; beyond that it streams to a temp file. More than
+     * {@code max} bytes answer 413.
+     */
+    Blob receive(InputStream in, long max) throws IOException {
+        BlockBuffer buf = new BlockBuffer();
+        long reserved = 0;
+        Path path = null;
+        OutputStream file = null;
+        long total = 0;
+        byte[] tmp = new byte[64 * 1024];
+        boolean ok = false;
         try {
-            Path p = Files.createTempFile(dir(), "chunk", ".bin");
-            try (java.io.OutputStream out = Files.newOutputStream(p)) {
-                data.writeTo(out);
+            int r;
+            while ((r = in.read(tmp)) >= 0) {
+                total += r;
+                if (total > max) {
+                    throw new ApiException(413, "Chunk exceeds the maximum of " + max + " bytes uncompressed");
+                }
+                if (file == null && memoryInUse.addAndGet(r) <= spillThreshold) {
+                    reserved += r;
+                    buf.write(tmp, 0, r);
+                    continue;
+                }
+                if (file == null) {
+                    memoryInUse.addAndGet(-r);
+                    path = Files.createTempFile(dir(), "chunk", ".bin");
+                    file = Files.newOutputStream(path);
+                    buf.writeTo(file);
+                    memoryInUse.addAndGet(-reserved);
+                    reserved = 0;
+                    buf = null;
+                }
+                file.write(tmp, 0, r);
             }
-            return Blob.file(p, data.size());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ok = true;
+        } finally {
+            if (file != null) {
+                file.close();
+            }
+            if (!ok) {
+                memoryInUse.addAndGet(-reserved);
+                if (path != null) {
+                    Files.deleteIfExists(path);
+                }
+            }
         }
+        if (path != null) {
+            return Blob.file(path, total);
+        }
+        long held = reserved;
+        return Blob.memory(buf, () -> memoryInUse.addAndGet(-held));
+    }
+
+    /** Bytes of uploaded chunks currently held in memory (stored or in flight). */
+    long memoryInUse() {
+        return memoryInUse.get();
     }
 
     private synchronized Path dir() throws IOException {

@@ -126,13 +126,13 @@ final class FileEndpoints {
         if (api.options.throughputMode()) {
             return countOnly(req, f, idx, gzip);
         }
-        BlockBuffer data;
+        Blob data;
         if (gzip) {
-            data = gunzip(req);
+            data = gunzip(req, m.store());
         } else {
-            data = BlockBuffer.read(req.bodyStream(), api.options.maxChunkBytes());
+            data = m.store().receive(req.bodyStream(), api.options.maxChunkBytes());
         }
-        f.putChunk(idx, data, m.store());
+        f.putChunk(idx, data);
         f.chunksReceived.incrementAndGet();
         return SimResponse.empty(204);
     }
@@ -153,9 +153,9 @@ final class FileEndpoints {
         return SimResponse.empty(204);
     }
 
-    private BlockBuffer gunzip(SimRequest req) {
+    private Blob gunzip(SimRequest req, ContentStore store) {
         try (GZIPInputStream in = new GZIPInputStream(req.bodyStream(), 64 * 1024)) {
-            return BlockBuffer.read(in, api.options.maxChunkBytes());
+            return store.receive(in, api.options.maxChunkBytes());
         } catch (ApiException e) {
             throw e;
         } catch (ZipException | java.io.EOFException e) {
@@ -175,8 +175,10 @@ final class FileEndpoints {
             }
             f = m.createFile(id, id);
         }
-        byte[] data = ("application/x-gzip".equals(req.contentType()) ? gunzip(req)
-                : BlockBuffer.read(req.bodyStream(), api.options.maxChunkBytes())).toByteArray();
+        Blob blob = "application/x-gzip".equals(req.contentType()) ? gunzip(req, m.store())
+                : m.store().receive(req.bodyStream(), api.options.maxChunkBytes());
+        byte[] data = blob.bytes();
+        blob.delete();
         f.putContent(data, Integer.MAX_VALUE, m.store());
         return SimResponse.empty(204);
     }

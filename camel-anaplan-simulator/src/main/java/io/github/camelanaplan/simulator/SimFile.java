@@ -103,8 +103,7 @@ final class SimFile {
         return total;
     }
 
-    void putChunk(int index, BlockBuffer data, ContentStore store) {
-        Blob blob = store.store(data, storedBytes() + data.size());
+    void putChunk(int index, Blob blob) {
         Blob old = chunks.put(index, blob);
         if (old != null) {
             old.delete();

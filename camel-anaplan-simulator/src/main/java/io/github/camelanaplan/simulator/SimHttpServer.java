@@ -149,7 +149,7 @@ final class SimHttpServer implements AutoCloseable {
             journal.record(new JournalEntry(method, path, rawQuery, redact(headers), req.contentType(), body.count(),
                     status, start, System.nanoTime(), inFlight, tokenState, fault == null ? null : fault.name(), responseSize));
             write(ex, resp);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             LOG.log(System.Logger.Level.DEBUG, "exchange failed", e);
             ex.close();
         } finally {
@@ -206,7 +206,7 @@ final class SimHttpServer implements AutoCloseable {
                 return e.response;
             }
             return errorResponse(e.status, e.getMessage(), req);
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "handler failed for " + req.method() + " " + req.path(), e);
             return errorResponse(500, "Internal Server Error", req);
         }
