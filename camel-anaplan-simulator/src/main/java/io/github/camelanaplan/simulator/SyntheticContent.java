@@ -51,11 +51,19 @@ final class SyntheticContent {
         }
         buf[12] = ',';
         long x = seed ^ (i * 0x9E3779B97F4A7C15L);
+        long bits = 0;
+        int left = 0;
         for (int p = 13; p < LINE - 1; p++) {
-            x ^= x << 13;
-            x ^= x >>> 7;
-            x ^= x << 17;
-            buf[p] = ALPHABET[(int) Math.floorMod(x, (long) ALPHABET.length)];
+            if (left == 0) {
+                x ^= x << 13;
+                x ^= x >>> 7;
+                x ^= x << 17;
+                bits = x;
+                left = 10;
+            }
+            buf[p] = ALPHABET[(int) ((bits & 63) % ALPHABET.length)];
+            bits >>>= 6;
+            left--;
         }
         buf[LINE - 1] = '\n';
     }
