@@ -15,6 +15,7 @@ import io.github.camelanaplan.client.transactional.ReadRequest;
 import io.github.camelanaplan.client.transactional.TransactionalClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * The transactional operations ({@code transactional/…}): model structure, view cells, lists and list items, cell
@@ -55,7 +56,17 @@ final class TransactionalOperations extends OperationSupport {
             case TR_READ_VIEW:
             case TR_READ_LIST: {
                 ReadStarter starter = readStarter(in, operation, tr);
-                return () -> setContent(in, starter.start().stream());
+                return () -> {
+                    InputStream pages = starter.start().stream();
+                    // read to the end or closed, the stream deletes the request; if the exchange fails first, so does this
+                    exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                        @Override
+                        public void onFailure(Exchange done) {
+                            AnaplanConsumer.closeQuietly(pages);
+                        }
+                    });
+                    setContent(in, pages);
+                };
             }
             case TR_LISTS:
                 return () -> in.setBody(tr.lists());

@@ -235,6 +235,22 @@ class TransactionalOperationsTest extends AnaplanTestSupport {
     }
 
     @Test
+    void aReadViewStreamIsDeletedWhenTheExchangeFailsBeforeReadingIt() throws Exception {
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:read").to("anaplan:transactional/readView?viewId=" + REVENUE).process(e -> {
+                    throw new IllegalStateException("downstream failure");
+                });
+            }
+        });
+        Exchange result = template.request("direct:read", e -> { });
+        assertThat(result.getException()).hasMessage("downstream failure");
+        assertThat(sim.journal().count("DELETE", ".*/readRequests/.*")).isEqualTo(1);
+        assertThat(SimPeek.openReadRequests(model())).isZero();
+    }
+
+    @Test
     void readListStreamsTheListInPages() {
         SimPeek.addListItems(model(), REGIONS, "Region ", 120);
         Exchange result = template.request("anaplan:transactional/readList?listId=" + REGIONS + "&streaming=false",

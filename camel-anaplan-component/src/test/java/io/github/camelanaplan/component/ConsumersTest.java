@@ -1,0 +1,239 @@
+package io.github.camelanaplan.component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.github.camelanaplan.client.alm.Revision;
+import io.github.camelanaplan.client.audit.AuditEvent;
+import io.github.camelanaplan.simulator.Seed;
+import io.github.camelanaplan.simulator.SimPeek;
+import io.github.camelanaplan.simulator.SimulatorOptions;
+import org.apache.camel.Exchange;
+import org.apache.camel.FailedToStartRouteException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConsumersTest extends AnaplanTestSupport {
+
+    private static final String REVENUE = "102000000001";
+    private static final String REGIONS = "101000000001";
+
+    private final MemoryStateRepository repo = new MemoryStateRepository();
+
+    @Override
+    protected SimulatorOptions simulatorOptions() {
+        return super.simulatorOptions().readRequestPageRows(50);
+    }
+
+    private void route(String id, String from, String to) throws Exception {
+        context.getRegistry().bind("repo", repo);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from).routeId(id).convertBodyTo(String.class).to(to);
+            }
+        });
+    }
+
+    /** Waits until the condition holds, then until n more requests matching the path were made (more polls). */
+    private void awaitPolls(String method, String path, int more) {
+        int now = sim.journal().count(method, path);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sim.journal().count(method, path) >= now + more);
+    }
+
+    private static void awaitCount(MockEndpoint mock, int n) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mock.getReceivedCounter() >= n);
+    }
+
+    private static void await(Callable<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(condition);
+    }
+
+    @Test
+    void exportConsumerWithOnlyChangedEmitsOnlyNewContentAndNotAgainAfterARestart() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:export");
+        route("export", "anaplan:export?actionId=" + Seed.EXPORT_ID + "&onlyChanged=true&delay=50&stateRepository=#repo",
+                "mock:export");
+        awaitCount(mock, 1);
+        awaitPolls("POST", ".*/exports/" + Seed.EXPORT_ID + "/tasks", 3);
+        assertThat(mock.getReceivedCounter()).isEqualTo(1);
+        assertThat(mock.getExchanges().get(0).getMessage().getHeader(AnaplanConstants.TASK_STATE)).isEqualTo("COMPLETE");
+
+        model().setRows(Seed.EMPLOYEES, List.of("Name", "Code", "Department", "Email"),
+                List.of(List.of("Zoe Quinn", "E099", "Legal", "zoe@example.com")));
+        awaitCount(mock, 2);
+        assertThat(mock.getExchanges().get(1).getMessage().getBody(String.class)).contains("Zoe Quinn");
+        awaitPolls("POST", ".*/exports/" + Seed.EXPORT_ID + "/tasks", 2);
+        assertThat(mock.getReceivedCounter()).isEqualTo(2);
+
+        // a restart (another route on the same state repository) does not emit the same content again
+        context.getRouteController().stopRoute("export");
+        route("export2", "anaplan:export?actionId=" + Seed.EXPORT_ID + "&onlyChanged=true&delay=50&initialDelay=10"
+                         + "&stateRepository=#repo", "mock:export");
+        awaitPolls("POST", ".*/exports/" + Seed.EXPORT_ID + "/tasks", 3);
+        assertThat(mock.getReceivedCounter()).isEqualTo(2);
+    }
+
+    @Test
+    void exportConsumerWithoutOnlyChangedEmitsEachPoll() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:every");
+        route("every", "anaplan:export?actionId=" + Seed.EXPORT_ID + "&delay=50", "mock:every");
+        awaitCount(mock, 3);
+        assertThat(mock.getExchanges().get(2).getMessage().getBody(String.class)).startsWith("Name,Code");
+    }
+
+    @Test
+    void revisionConsumerEmitsANewRevisionOnceAndNothingAgainAfterARestart() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:rev");
+        context.getRegistry().bind("repo", repo);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("anaplan:alm/revisions?delay=50&stateRepository=#repo").routeId("rev").to("mock:rev");
+            }
+        });
+        awaitPolls("GET", ".*/alm/revisions", 2);
+        assertThat(mock.getReceivedCounter()).as("existing revisions are not emitted").isZero();
+        model().addRevision("Release 3.0", "Planning v3");
+        awaitCount(mock, 1);
+        assertThat(mock.getExchanges().get(0).getMessage().getBody(Revision.class).name()).isEqualTo("Release 3.0");
+        awaitPolls("GET", ".*/alm/revisions", 3);
+        assertThat(mock.getReceivedCounter()).isEqualTo(1);
+
+        context.getRouteController().stopRoute("rev");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("anaplan:alm/revisions?delay=50&initialDelay=5&stateRepository=#repo").routeId("rev2").to("mock:rev");
+            }
+        });
+        awaitPolls("GET", ".*/alm/revisions", 3);
+        assertThat(mock.getReceivedCounter()).as("nothing again after a restart").isEqualTo(1);
+        model().addRevision("Release 3.1", "");
+        awaitCount(mock, 2);
+        assertThat(mock.getExchanges().get(1).getMessage().getBody(Revision.class).name()).isEqualTo("Release 3.1");
+    }
+
+    @Test
+    void revisionConsumerWithEmitExistingStartsFromTheFirstRevision() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:all");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("anaplan:alm/revisions?emitExisting=true&delay=50").to("mock:all");
+            }
+        });
+        awaitCount(mock, 2);
+        awaitPolls("GET", ".*/alm/revisions", 2);
+        assertThat(mock.getExchanges()).extracting(e -> e.getMessage().getBody(Revision.class).id())
+                .containsExactly(Seed.REVISION_ID, Seed.REVISION2_ID);
+    }
+
+    @Test
+    void auditConsumerEmitsEachEventOnceIncludingLateOnes() throws Exception {
+        sim.audit().clear();
+        long now = System.currentTimeMillis();
+        sim.audit().addEvent("ACC-2", "access_control", Seed.USERNAME, "first", now - 5 * 60_000);
+        sim.audit().addEvent("ACC-2", "access_control", Seed.USERNAME, "too old for the look-back", now - 2 * 3_600_000);
+        MockEndpoint mock = getMockEndpoint("mock:audit");
+        context.getRegistry().bind("repo", repo);
+        String uri = "anaplan:audit/events?auditType=access_control&auditLookBack=1h&auditOverlap=10m&delay=50"
+                     + "&stateRepository=#repo";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("audit").to("mock:audit");
+            }
+        });
+        awaitCount(mock, 1);
+        awaitPolls("GET", ".*/events", 2);
+        // recorded now, but dated before the last poll: inside the overlap window, so still seen
+        sim.audit().addEvent("ACC-2", "access_control", Seed.USERNAME, "late", System.currentTimeMillis() - 4 * 60_000);
+        awaitCount(mock, 2);
+        awaitPolls("GET", ".*/events", 3);
+        assertThat(mock.getExchanges()).extracting(e -> e.getMessage().getBody(AuditEvent.class).message())
+                .containsExactly("first", "late");
+
+        context.getRouteController().stopRoute("audit");
+        sim.audit().addEvent("ACC-2", "access_control", Seed.USERNAME, "while stopped", System.currentTimeMillis());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri + "&initialDelay=5").routeId("audit2").to("mock:audit");
+            }
+        });
+        awaitCount(mock, 3);
+        awaitPolls("GET", ".*/events", 3);
+        assertThat(mock.getExchanges()).extracting(e -> e.getMessage().getBody(AuditEvent.class).message())
+                .containsExactly("first", "late", "while stopped");
+    }
+
+    @Test
+    void readViewConsumerEmitsOnePagePerExchangeWhileTheRequestRunsAndDeletesIt() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:pages");
+        route("pages", "anaplan:transactional/readView?viewId=" + REVENUE + "&delay=60000&initialDelay=0", "mock:pages");
+        await(() -> sim.journal().count("DELETE", ".*/readRequests/.*") == 1);
+        int pages = sim.journal().count("GET", ".*/readRequests/[^/]+/pages/\\d+");
+        assertThat(pages).isGreaterThanOrEqualTo(2);
+        assertThat(mock.getReceivedCounter()).isEqualTo(pages);
+        List<Exchange> exchanges = mock.getExchanges();
+        for (int i = 0; i < pages; i++) {
+            Exchange e = exchanges.get(i);
+            assertThat(e.getProperty(Exchange.BATCH_INDEX)).isEqualTo(i);
+            assertThat(e.getProperty(Exchange.BATCH_COMPLETE)).isEqualTo(i == pages - 1);
+            assertThat(e.getMessage().getBody(String.class).lines().findFirst().orElseThrow()).isEqualTo(
+                    exchanges.get(0).getMessage().getBody(String.class).lines().findFirst().orElseThrow());
+        }
+        assertThat(exchanges.get(pages - 1).getProperty(Exchange.BATCH_SIZE)).isEqualTo(pages);
+        assertThat(SimPeek.openReadRequests(model())).isZero();
+    }
+
+    @Test
+    void aFailingPageExchangeStopsThePollAndStillDeletesTheRequest() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("anaplan:transactional/readView?viewId=" + REVENUE + "&delay=60000&initialDelay=0")
+                        .process(e -> {
+                            if (e.getProperty(Exchange.BATCH_INDEX, Integer.class) == 1) {
+                                throw new IllegalStateException("downstream failure");
+                            }
+                        }).to("mock:partial");
+            }
+        });
+        await(() -> sim.journal().count("DELETE", ".*/readRequests/.*") == 1);
+        assertThat(getMockEndpoint("mock:partial").getReceivedCounter()).isEqualTo(1);
+        assertThat(SimPeek.openReadRequests(model())).isZero();
+    }
+
+    @Test
+    void readListConsumerInStreamModeEmitsOneBody() throws Exception {
+        SimPeek.addListItems(model(), REGIONS, "Region ", 120);
+        MockEndpoint mock = getMockEndpoint("mock:list");
+        route("list", "anaplan:transactional/readList?listId=" + REGIONS + "&pageMode=stream&delay=60000&initialDelay=0",
+                "mock:list");
+        awaitCount(mock, 1);
+        String csv = mock.getExchanges().get(0).getMessage().getBody(String.class);
+        assertThat(csv.lines().count()).isEqualTo(125);
+        await(() -> SimPeek.openReadRequests(model()) == 0);
+    }
+
+    @Test
+    void anOperationWithoutAConsumerFailsNamingThoseThatHaveOne() {
+        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("anaplan:transactional/modules").to("mock:never");
+            }
+        })).isInstanceOf(FailedToStartRouteException.class).rootCause()
+                .hasMessageContaining("anaplan:transactional/modules cannot be consumed from")
+                .hasMessageContaining("export, alm/revisions, transactional/readView, transactional/readList, audit/events");
+    }
+}
