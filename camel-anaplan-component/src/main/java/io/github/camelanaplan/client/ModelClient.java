@@ -114,10 +114,15 @@ public final class ModelClient {
      * @param allowFileCreation when false, refuses an id that is not an existing file of the model
      */
     public UploadResult upload(String fileId, Object body, Charset charset, UploadOptions options, boolean allowFileCreation) {
+        UploadSource source = UploadSource.of(body, charset); // refuses unsupported bodies before anything is sent
         if (!allowFileCreation) {
-            requireExistingFile(fileId);
+            try {
+                requireExistingFile(fileId);
+            } catch (RuntimeException e) {
+                closeQuietly(source);
+                throw e;
+            }
         }
-        UploadSource source = UploadSource.of(body, charset);
         ReentrantLock fileLock = FILE_LOCKS.computeIfAbsent(modelId + "/" + fileId, k -> new ReentrantLock(true));
         fileLock.lock();
         long startNanos = System.nanoTime();
@@ -147,6 +152,14 @@ public final class ModelClient {
             throw new IllegalArgumentException("fileId " + fileId + " is not a file of model " + modelId
                                                + " (allowFileCreation=false); files: "
                                                + files.stream().map(f -> f.id() + " " + f.name()).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static void closeQuietly(UploadSource source) {
+        try {
+            source.close();
+        } catch (java.io.IOException e) {
+            // the upload never started: nothing to report beyond the original failure
         }
     }
 
