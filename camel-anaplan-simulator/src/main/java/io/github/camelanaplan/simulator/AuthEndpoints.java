@@ -214,7 +214,7 @@ final class AuthEndpoints {
         info.put("tokenValue", t.value);
         info.put("refreshTokenId", t.refreshTokenId);
         if (login) {
-            String rt = "rt-" + t.refreshTokenId;
+            String rt = auth.newSecret();
             if (options.refreshTokenField() == RefreshTokenField.IN_TOKEN_INFO) {
                 info.put("refreshToken", rt);
             } else if (options.refreshTokenField() == RefreshTokenField.TOP_LEVEL) {

@@ -172,6 +172,11 @@ public final class SimAuth {
 
     // ---- used by the endpoints ----
 
+    /** A new random secret value, remembered in the JVM-wide secrets ledger. */
+    String newSecret() {
+        return randomToken(24);
+    }
+
     /** Users and passwords (for the command line banner). */
     Map<String, String> users() {
         return new java.util.TreeMap<>(users);

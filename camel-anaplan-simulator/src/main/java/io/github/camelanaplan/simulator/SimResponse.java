@@ -31,7 +31,7 @@ final class SimResponse {
     }
 
     static SimResponse json(int status, Object node) {
-        return new SimResponse(status, "application/json;charset=UTF-8", Json.bytes(node), null, -1);
+        return new SimResponse(status, "application/json", Json.bytes(node), null, -1);
     }
 
     static SimResponse bytes(int status, String contentType, byte[] body) {

@@ -103,6 +103,8 @@ class FilesTest {
             order.add(i);
         }
         Collections.shuffle(order, new java.util.Random(7));
+        // each chunk takes a moment, so parallel uploads overlap for sure
+        sim.faults().add(FaultRule.on("PUT", ".*/chunks/\\d+").always().delay(java.time.Duration.ofMillis(60)));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Integer>> fs = new ArrayList<>();

@@ -84,6 +84,23 @@ class HttpsSeedMainTest {
     }
 
     @Test
+    void seedWithDefaultsAndTransactionalLists(@TempDir Path dir) throws Exception {
+        Path seed = dir.resolve("seed.json");
+        Files.writeString(seed, "{\"includeDefaultSeed\": true, \"workspaces\": [{\"id\": \"cccccccccccccccccccccccccccccccc\", \"models\": ["
+                + "{\"id\": \"DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD\", \"defaultObjects\": true, \"transactional\": {\"lists\": ["
+                + "{\"id\": \"101000000042\", \"name\": \"Cities\", \"properties\": [{\"name\": \"Country\", \"format\": \"TEXT\"}],"
+                + " \"items\": [{\"name\": \"Paris\", \"code\": \"PAR\", \"properties\": {\"Country\": \"FR\"}}]}]}}]}]}");
+        try (AnaplanSimulator sim = AnaplanSimulator.start(SimulatorOptions.defaults().seed(seed))) {
+            SimClient c = new SimClient(sim).login();
+            assertThat(sim.tenant().models()).hasSize(4);
+            JsonNode items = json(c.get("/models/DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD/lists/101000000042/items?includeAll=true"));
+            assertThat(items.at("/listItems/0/properties/Country").asText()).isEqualTo("FR");
+            assertThat(json(c.get("/models/DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD/imports")).at("/imports/0/id").asText()).isEqualTo(Seed.IMPORT_ID);
+            assertThat(json(c.get("/models/DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD/modules")).get("modules")).hasSize(2);
+        }
+    }
+
+    @Test
     void mainArguments() {
         SimulatorOptions o = SimulatorMain.parse(new String[] {"--port", "0", "--token-ttl", "1m30s", "--task-duration", "2s", "--https", "--strict"});
         assertThat(o.port()).isZero();
