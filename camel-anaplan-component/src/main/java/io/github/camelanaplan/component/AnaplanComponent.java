@@ -1,12 +1,17 @@
 package io.github.camelanaplan.component;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.auth.RefreshTokenStore;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
@@ -67,7 +72,7 @@ public class AnaplanComponent extends HealthCheckComponent {
         return context;
     }
 
-    /** The readiness check, once registered (a HealthCheckRegistry was present when the component started). */
+    /** The readiness check this component registered, or null (no health registry, or another component did). */
     public AnaplanHealthCheck getHealthCheck() {
         return healthCheck;
     }
@@ -75,14 +80,44 @@ public class AnaplanComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        HealthCheckRegistry healthChecks = HealthCheckRegistry.get(getCamelContext());
-        if (healthChecks != null && healthCheck == null) {
-            healthCheck = new AnaplanHealthCheck(clients);
-            healthChecks.register(healthCheck);
-        }
+        registerHealthCheck();
+        // runtimes that create the health registry after the routes (Camel Spring Boot) get it once the context started
+        getCamelContext().addStartupListener((context, alreadyStarted) -> registerHealthCheck());
         if (metrics == null) {
             metrics = AnaplanMetrics.bind(getCamelContext(), clients);
         }
+    }
+
+    /** Registers the readiness check, once per context, when there is a health check registry. */
+    private void registerHealthCheck() {
+        HealthCheckRegistry healthChecks = HealthCheckRegistry.get(getCamelContext());
+        if (healthChecks == null || healthCheck != null) {
+            return;
+        }
+        synchronized (healthChecks) {
+            if (healthChecks.getCheck(AnaplanHealthCheck.ID).isPresent()) {
+                return; // another anaplan component (or Camel's loader) did: one check covers them all
+            }
+            AnaplanHealthCheck check = new AnaplanHealthCheck();
+            check.setCamelContext(getCamelContext());
+            if (healthChecks.register(check)) {
+                healthCheck = check;
+            }
+        }
+    }
+
+    /** The shared clients of every anaplan component of a context, by id (health check, dev console). */
+    static List<AnaplanClient> clientsOf(CamelContext context) {
+        List<AnaplanClient> all = new ArrayList<>();
+        if (context != null) {
+            for (String name : context.getComponentNames()) {
+                if (context.hasComponent(name) instanceof AnaplanComponent anaplan) {
+                    all.addAll(anaplan.clients().snapshot().values());
+                }
+            }
+        }
+        all.sort(Comparator.comparingInt(AnaplanClient::id));
+        return all;
     }
 
     @Override

@@ -1,14 +1,11 @@
 package io.github.camelanaplan.component;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.ClientStats;
-import org.apache.camel.Component;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonArray;
@@ -93,17 +90,8 @@ public class AnaplanDevConsole extends AbstractDevConsole {
         return root;
     }
 
-    /** The shared clients of every anaplan component of the context, by id. */
     private List<AnaplanClient> clients() {
-        List<AnaplanClient> clients = new ArrayList<>();
-        for (String name : getCamelContext().getComponentNames()) {
-            Component component = getCamelContext().hasComponent(name);
-            if (component instanceof AnaplanComponent anaplan) {
-                clients.addAll(anaplan.clients().snapshot().values());
-            }
-        }
-        clients.sort(Comparator.comparingInt(AnaplanClient::id));
-        return clients;
+        return AnaplanComponent.clientsOf(getCamelContext());
     }
 
     private static long retries(ClientStats stats) {

@@ -1,8 +1,6 @@
 package io.github.camelanaplan.component;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +9,8 @@ import java.util.function.LongSupplier;
 import io.github.camelanaplan.client.AnaplanApiException;
 import io.github.camelanaplan.client.AnaplanAuthenticationException;
 import io.github.camelanaplan.client.AnaplanClient;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
@@ -19,29 +19,38 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * must be able to authenticate and reach the API ({@code GET /users/me}). DOWN names the engine and the reason; the
  * details carry the auth method and API URL of each engine, never a credential or token.
  * <p>
+ * The check covers every {@code anaplan} component of the context. The component registers it when it starts (and
+ * again once the context has started, for runtimes that set up health after the routes), and Camel can also resolve it
+ * by id {@value #ID} from {@code META-INF/services/org/apache/camel/health-check/anaplan-check}.
+ * <p>
  * Results are cached per engine for {@link #setCacheTime(Duration) a few seconds}, so frequent probes (Kubernetes,
  * Spring Boot actuator, Quarkus health) do not turn into a stream of requests to Anaplan. With no endpoint started yet
  * there is nothing to check, and the check is UP.
  */
-public final class AnaplanHealthCheck implements HealthCheck {
+public final class AnaplanHealthCheck implements HealthCheck, CamelContextAware {
 
     /** The id under which the check is registered: {@code camel/anaplan} in health endpoints. */
     public static final String ID = "anaplan";
     public static final String GROUP = "camel";
 
-    private final ClientRegistry clients;
     private final Map<AnaplanClient, Probe> probes = new ConcurrentHashMap<>();
-    private final LongSupplier clock;
+    private final LongSupplier clock = System::nanoTime;
     private volatile long cacheNanos = Duration.ofSeconds(5).toNanos();
     private volatile boolean enabled = true;
+    private CamelContext camelContext;
 
-    AnaplanHealthCheck(ClientRegistry clients) {
-        this(clients, System::nanoTime);
+    /** Found by Camel as {@code META-INF/services/org/apache/camel/health-check/anaplan-check}, or made by the component. */
+    public AnaplanHealthCheck() {
     }
 
-    AnaplanHealthCheck(ClientRegistry clients, LongSupplier clock) {
-        this.clients = clients;
-        this.clock = clock;
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
     }
 
     @Override
@@ -86,8 +95,7 @@ public final class AnaplanHealthCheck implements HealthCheck {
     @Override
     public Result call(Map<String, Object> options) {
         HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this);
-        List<AnaplanClient> current = new ArrayList<>(clients.snapshot().values());
-        current.sort(Comparator.comparingInt(AnaplanClient::id));
+        List<AnaplanClient> current = AnaplanComponent.clientsOf(camelContext);
         probes.keySet().retainAll(current);
         builder.detail("anaplan.clients", current.size());
         Outcome firstFailure = null;

@@ -11,6 +11,7 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
+import org.apache.camel.support.PluginHelper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,13 @@ class HealthCheckTest extends AnaplanTestSupport {
         HealthCheck.Result result = check.call();
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(result.getDetails()).containsEntry("anaplan.clients", 0);
+    }
+
+    @Test
+    void resolvableByIdFromItsServiceFile() {
+        HealthCheck resolved = PluginHelper.getHealthCheckResolver(context).resolveHealthCheck(AnaplanHealthCheck.ID);
+        assertThat(resolved).isInstanceOf(AnaplanHealthCheck.class);
+        assertThat(((AnaplanHealthCheck) resolved).getCamelContext()).isSameAs(context);
     }
 
     @Test
