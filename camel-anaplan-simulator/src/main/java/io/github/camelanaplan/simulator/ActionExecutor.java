@@ -125,6 +125,11 @@ final class ActionExecutor {
             for (int m : mapping) {
                 row.add(m >= 0 && m < rec.fields.size() ? rec.fields.get(m) : "");
             }
+            if (row.isEmpty() || row.get(0).isBlank()) {
+                // no key (item name / first column): Anaplan ignores such rows
+                ignored++;
+                continue;
+            }
             target.upsert(row);
             ok++;
         }

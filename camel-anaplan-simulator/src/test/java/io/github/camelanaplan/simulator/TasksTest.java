@@ -160,6 +160,14 @@ class TasksTest {
     }
 
     @Test
+    void blankRowsAndRowsWithoutKeyAreIgnored() throws Exception {
+        model.putFileContent(Seed.FILE_ID, "Name,Code,Department,Email\nA,1,X,a@x\n,,,\n,2,Y,b@x\n\"Quoted, Name\",3,Z,\"c@x\"\n".getBytes(StandardCharsets.UTF_8));
+        JsonNode done = c.runTask("imports", Seed.IMPORT_ID);
+        assertThat(done.at("/result/details/0/localMessageText").asText()).isEqualTo("Employees: 2 (0/4) rows successful, 2 ignored ");
+        assertThat(model.rows(Seed.EMPLOYEES)).extracting(r -> r.get(0)).containsExactly("A", "Quoted, Name");
+    }
+
+    @Test
     void deleteActionAndFailNext() throws Exception {
         c.runTask("imports", Seed.IMPORT_ID);
         assertThat(model.rows(Seed.EMPLOYEES)).hasSize(5);
