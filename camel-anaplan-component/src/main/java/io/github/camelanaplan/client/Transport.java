@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.PushbackInputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -211,9 +212,12 @@ public final class Transport implements Closeable {
         HttpEntity entity = response.getEntity();
         Header retryAfter = response.getFirstHeader("Retry-After");
         if (status >= 200 && status < 300) {
-            String contentType = entity == null ? null : entity.getContentType();
+            Header typeHeader = response.getFirstHeader("Content-Type");
+            String contentType = entity != null && entity.getContentType() != null ? entity.getContentType()
+                    : typeHeader == null ? null : typeHeader.getValue();
             InputStream body = entity == null ? InputStream.nullInputStream() : new CountingStream(entity.getContent(), stats);
             try {
+                body = checkBody(status, contentType, body);
                 T value = reader.read(status, contentType, body);
                 return Outcome.success(value, status);
             } catch (IOException | RuntimeException e) {
@@ -227,6 +231,28 @@ public final class Transport implements Closeable {
         stats.received(errorBody.length);
         return Outcome.error(status, statusMessage(errorBody), parseRetryAfter(retryAfter == null ? null : retryAfter.getValue()),
                 tokenUsed);
+    }
+
+    /**
+     * No Anaplan API answers a success with an HTML page or with an empty body declared as JSON: those come from a
+     * proxy or gateway that did not pass the request on (or cut the answer), so they are malformed answers, never
+     * content to keep (a chunk) or a "done" to believe (a chunk PUT). A 204 has no body by definition.
+     */
+    private static InputStream checkBody(int status, String contentType, InputStream body) throws IOException {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT).trim();
+        if (type.startsWith("text/html")) {
+            throw new IOException("an HTML page (" + contentType + ") instead of an API answer");
+        }
+        if (type.contains("json") && status != 204) {
+            PushbackInputStream peek = new PushbackInputStream(body, 1);
+            int first = peek.read();
+            if (first < 0) {
+                throw new IOException("an empty body declared as " + contentType);
+            }
+            peek.unread(first);
+            return peek;
+        }
+        return body;
     }
 
     /** Why the outcome may be retried, or null when it must not be. */
