@@ -414,7 +414,12 @@ public final class Transport implements Closeable {
         AnaplanException failure(ApiCall call) {
             switch (type) {
                 case ERROR:
-                    return new AnaplanApiException(call.step(), call.method(), call.path(), status, message);
+                    AnaplanApiException error = new AnaplanApiException(call.step(), call.method(), call.path(), status, message);
+                    if (call.kind() == RequestKind.TASK_START && (status == 500 || status == 502 || status == 504)) {
+                        // a gateway error may come after the server acted: the caller looks in the task list
+                        return new UnknownOutcomeException(error.getMessage() + "; the server may have acted on it", error);
+                    }
+                    return error;
                 case NOT_SENT:
                     return new AnaplanException(call.step() + " failed: could not connect (" + call.method() + " "
                                                 + call.path() + "): " + cause.getMessage(), cause);
