@@ -10,6 +10,7 @@ import io.github.camelanaplan.client.alm.AlmTask;
 import io.github.camelanaplan.client.alm.AppliedToModel;
 import io.github.camelanaplan.client.alm.Revision;
 import io.github.camelanaplan.client.alm.SummaryReport;
+import io.github.camelanaplan.simulator.FaultRule;
 import io.github.camelanaplan.simulator.Seed;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,17 @@ class AlmOperationsTest extends AnaplanTestSupport {
         assertThat(tasks).extracting(AlmTask::taskId).containsExactly(task.taskId());
         List<AppliedToModel> applied = list("anaplan:alm/appliedToModels?revisionId=" + Seed.REVISION2_ID);
         assertThat(applied).extracting(AppliedToModel::modelId).containsExactly(Seed.MODEL_ID, Seed.MODEL2_ID);
+    }
+
+    @Test
+    void aSyncStartWhoseAnswerIsLostContinuesWithTheTaskItStarted() {
+        sim.faults().add(FaultRule.on("POST", ".*/alm/syncTasks").resetAfterProcessing().times(1));
+        Exchange result = template.request("anaplan:alm/sync?" + PROD.substring(1), e -> { });
+        assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getBody(AlmTask.class).isSuccessful()).isTrue();
+        assertThat(sim.journal().count("POST", ".*/alm/syncTasks")).isEqualTo(1);
+        List<AlmTask> tasks = list("anaplan:alm/syncTasks?modelId=" + Seed.MODEL2_ID);
+        assertThat(tasks).hasSize(1);
     }
 
     @Test

@@ -87,6 +87,11 @@ class TransactionalOperationsTest extends AnaplanTestSupport {
         assertThat(tabular.lines().count()).isGreaterThan(90);
         assertThat(sim.journal().matching("GET", ".*/views/" + REVENUE + "/data").get(0).query())
                 .contains("moduleId=" + REVENUE);
+        ViewData forecast = template.requestBody("anaplan:transactional/viewData?format=json&maxRows=2&viewId=" + REVENUE
+                                                 + "&pages=20000000020:107000000002", (Object) null, ViewData.class);
+        assertThat(forecast.pages()).containsExactly("Forecast");
+        assertThat(sim.journal().matching("GET", ".*/views/" + REVENUE + "/data").get(1).query())
+                .contains("pages=20000000020%3A107000000002").contains("maxRows=2");
     }
 
     @Test
