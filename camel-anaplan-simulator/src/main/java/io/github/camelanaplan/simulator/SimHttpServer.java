@@ -99,12 +99,12 @@ final class SimHttpServer implements AutoCloseable {
             } else {
                 switch (fault.action()) {
                     case RESET_BEFORE_RESPONSE:
-                        ex.close();
+                        reset(ex);
                         return;
                     case RESET_AFTER_PROCESSING:
                         process(req);
                         body.drain();
-                        ex.close();
+                        reset(ex);
                         return;
                     case DELAY:
                         sleep(fault.delayValue().toMillis());
@@ -158,6 +158,19 @@ final class SimHttpServer implements AutoCloseable {
                 journal.record(new JournalEntry(method, path, rawQuery, redact(headers), req.contentType(), body.count(),
                         status, start, System.nanoTime(), inFlight, tokenState, fault == null ? null : fault.name(),
                         responseSize));
+            }
+        }
+    }
+
+    /** Closes the connection without a response: a TCP RST when the JVM allows it, else a plain close. */
+    private static void reset(HttpExchange ex) {
+        if (!ConnectionReset.abort(ex)) {
+            ex.close();
+        } else {
+            try {
+                ex.close();
+            } catch (RuntimeException e) {
+                // the channel is already gone
             }
         }
     }
