@@ -7,7 +7,11 @@ final class ExtraApis {
     }
 
     static void register(Router router, ApiSupport api, TaskEngine engine, SimAuth auth, SimCloudWorks cloudWorks) {
-        new TransactionalEndpoints(api, engine).register(router);
+        new ModuleViewEndpoints(api).register(router);
+        new ReadRequestEndpoints(api, engine).register(router);
+        new ListEndpoints(api).register(router);
+        new CellEndpoints(api).register(router);
+        new CalendarEndpoints(api).register(router);
         new AlmEndpoints(api, engine, auth).register(router);
         new CloudWorksEndpoints(api, engine, cloudWorks).register(router);
     }
