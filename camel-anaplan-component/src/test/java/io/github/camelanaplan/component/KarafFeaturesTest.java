@@ -44,7 +44,7 @@ class KarafFeaturesTest {
         assertThat(root.getLocalName()).isEqualTo("features");
         assertThat(root.getAttribute("name")).startsWith("camel-anaplan-");
         assertThat(children(root, "repository")).singleElement().extracting(Element::getTextContent)
-                .isEqualTo("mvn:org.apache.camel.karaf/apache-camel/4.18.0/xml/features");
+                .isEqualTo("mvn:org.apache.camel.karaf/apache-camel/4.18.1/xml/features");
     }
 
     @Test
@@ -57,10 +57,11 @@ class KarafFeaturesTest {
         assertThat(feature.getAttribute("description")).isNotBlank();
 
         List<Element> dependsOn = children(feature, "feature");
-        assertThat(dependsOn).singleElement().satisfies(f -> {
-            assertThat(f.getTextContent()).isEqualTo("camel-core");
-            assertThat(f.getAttribute("version")).isEqualTo("[4.18,5)");
-        });
+        assertThat(dependsOn).hasSize(2);
+        assertThat(dependsOn.get(0).getTextContent()).isEqualTo("wrap");
+        assertThat(dependsOn.get(0).getAttribute("prerequisite")).isEqualTo("true");
+        assertThat(dependsOn.get(1).getTextContent()).isEqualTo("camel-core");
+        assertThat(dependsOn.get(1).getAttribute("version")).isEqualTo("[4.18,5)");
 
         List<String> bundles = children(feature, "bundle").stream().map(Element::getTextContent).toList();
         assertThat(bundles).last().isEqualTo("mvn:io.github.camelanaplan/camel-anaplan-component/"
