@@ -176,10 +176,11 @@ final class ModuleViewEndpoints extends TransactionalSupport {
             return SimResponse.text(200, "text/csv;charset=UTF-8", r.gridAllPagesCsv(v));
         }
         Map<String, TransactionalData.DimItem> pages = r.pageSelection(v, selectors);
+        int maxRows = ApiSupport.intQuery(req, "maxRows", Integer.MAX_VALUE);
         if (json) {
-            return SimResponse.json(200, r.gridJson(v, pages));
+            return SimResponse.json(200, r.gridJson(v, pages, maxRows));
         }
-        return SimResponse.text(200, "text/csv;charset=UTF-8", r.gridCsv(v, pages));
+        return SimResponse.text(200, "text/csv;charset=UTF-8", r.gridCsv(v, pages, maxRows));
     }
 
     private SimResponse viewDimensionItems(SimRequest req) {

@@ -70,6 +70,10 @@ final class ViewRenderer {
         return sel;
     }
 
+    private static <T> List<T> limit(List<T> list, int max) {
+        return list.size() > max ? list.subList(0, Math.max(0, max)) : list;
+    }
+
     private String value(SimView v, Map<String, String> coords) {
         SimModule m = v.module;
         String liId = coords.get(TransactionalData.LINE_ITEMS);
@@ -94,7 +98,12 @@ final class ViewRenderer {
 
     /** One page of the grid as CSV. */
     String gridCsv(SimView v, Map<String, TransactionalData.DimItem> pages) {
-        List<List<TransactionalData.DimItem>> rows = combos(v, v.rows);
+        return gridCsv(v, pages, Integer.MAX_VALUE);
+    }
+
+    /** One page of the grid as CSV, at most {@code maxRows} data rows. */
+    String gridCsv(SimView v, Map<String, TransactionalData.DimItem> pages, int maxRows) {
+        List<List<TransactionalData.DimItem>> rows = limit(combos(v, v.rows), maxRows);
         List<List<TransactionalData.DimItem>> cols = combos(v, v.columns);
         check((long) rows.size() * cols.size());
         StringBuilder sb = new StringBuilder();
@@ -138,8 +147,8 @@ final class ViewRenderer {
     }
 
     /** The grid as the JSON of §6.2 (format=v1). */
-    ObjectNode gridJson(SimView v, Map<String, TransactionalData.DimItem> pages) {
-        List<List<TransactionalData.DimItem>> rows = combos(v, v.rows);
+    ObjectNode gridJson(SimView v, Map<String, TransactionalData.DimItem> pages, int maxRows) {
+        List<List<TransactionalData.DimItem>> rows = limit(combos(v, v.rows), maxRows);
         List<List<TransactionalData.DimItem>> cols = combos(v, v.columns);
         check((long) rows.size() * cols.size());
         ObjectNode root = Json.object();

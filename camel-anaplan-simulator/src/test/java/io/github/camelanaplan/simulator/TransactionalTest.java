@@ -87,6 +87,10 @@ class TransactionalTest {
         assertThat(j.at("/rows/0/cells/1").asText()).isEqualTo("1111");
 
         assertThat(c.get(M + "/views/102000000001/data?pages=101000000001:202000000001").statusCode()).isEqualTo(400);
+        String limited = c.send(c.api(M + "/views/102000000001/data?maxRows=3").header("Accept", "text/csv").GET()).body();
+        assertThat(limited.split("\n")).hasSize(2 + 3);
+        JsonNode limitedJson = json(c.get(M + "/views/102000000001/data?format=v1&maxRows=1"));
+        assertThat(limitedJson.get("rows")).hasSize(1);
         String tab = c.get(M + "/views/102000000001/data?exportType=TABULAR_MULTI_COLUMN&moduleId=102000000001").body();
         assertThat(tab.split("\n")[0]).isEqualTo("Regions,Time,Versions,Sales,Notes");
         assertThat(tab.split("\n")).hasSize(1 + 4 * 12 * 2);
