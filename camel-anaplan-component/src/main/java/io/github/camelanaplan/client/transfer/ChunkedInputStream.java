@@ -29,18 +29,46 @@ public final class ChunkedInputStream extends InputStream {
         byte[] fetch(String chunkId) throws Exception;
     }
 
+    /** Fetches one chunk by its id as it came off the connection: in blocks, never joined into one array. */
+    @FunctionalInterface
+    interface BlockFetcher {
+        Blocks fetch(String chunkId) throws Exception;
+    }
+
+    /**
+     * A chunk's content as read: every array but the last is full, the last holds {@code lastLength} bytes. Reading a
+     * chunk into blocks, and the reader taking it block by block, saves joining it into one large array (a copy of
+     * every byte, and in a small heap a humongous allocation per chunk).
+     */
+    record Blocks(List<byte[]> arrays, int lastLength) {
+
+        static final Blocks EMPTY = new Blocks(List.of(), 0);
+
+        static Blocks of(byte[] bytes) {
+            return new Blocks(List.of(bytes), bytes.length);
+        }
+
+        int length(int index) {
+            return index == arrays.size() - 1 ? lastLength : arrays.get(index).length;
+        }
+    }
+
     private static final byte[] NONE = new byte[0];
 
     private final List<String> chunkIds;
     private final int chunkCount;
     private final int prefetch;
-    private final ChunkFetcher fetcher;
+    private final BlockFetcher fetcher;
     private final ExecutorService executor;
     private final String description;
-    private final ArrayDeque<Future<byte[]>> ahead = new ArrayDeque<>();
+    private final ArrayDeque<Future<Blocks>> ahead = new ArrayDeque<>();
     private int nextToFetch;
     private int nextToRead;
+    /** The chunk being read, its block being read, and the valid bytes of that block. */
+    private Blocks chunk = Blocks.EMPTY;
+    private int block = -1;
     private byte[] current = NONE;
+    private int limit;
     private int position;
     private IOException failure;
     private boolean closed;
@@ -48,6 +76,17 @@ public final class ChunkedInputStream extends InputStream {
     /** @param description what is being read, for messages ("file 116000000001") */
     ChunkedInputStream(List<String> chunkIds, int prefetch, ChunkFetcher fetcher, ExecutorService executor,
                        String description) {
+        this(chunkIds, prefetch, executor, description, id -> Blocks.of(fetcher.fetch(id)));
+    }
+
+    /** A stream over chunks fetched in blocks; {@code description} is what is being read, for messages. */
+    static ChunkedInputStream ofBlocks(List<String> chunkIds, int prefetch, BlockFetcher fetcher, ExecutorService executor,
+                                       String description) {
+        return new ChunkedInputStream(chunkIds, prefetch, executor, description, fetcher);
+    }
+
+    private ChunkedInputStream(List<String> chunkIds, int prefetch, ExecutorService executor, String description,
+                               BlockFetcher fetcher) {
         this.chunkIds = List.copyOf(chunkIds);
         this.chunkCount = chunkIds.size();
         this.prefetch = prefetch;
@@ -78,7 +117,7 @@ public final class ChunkedInputStream extends InputStream {
         if (!ensureData()) {
             return -1;
         }
-        int n = Math.min(length, current.length - position);
+        int n = Math.min(length, limit - position);
         System.arraycopy(current, position, target, offset, n);
         position += n;
         return n;
@@ -87,15 +126,15 @@ public final class ChunkedInputStream extends InputStream {
     @Override
     public int available() throws IOException {
         checkOpen();
-        return current.length - position;
+        return limit - position;
     }
 
-    /** Writes whole chunks straight from their arrays, without an intermediate buffer. */
+    /** Writes whole blocks straight from their arrays, without an intermediate buffer. */
     @Override
     public long transferTo(OutputStream out) throws IOException {
         long total = 0;
         while (ensureData()) {
-            int n = current.length - position;
+            int n = limit - position;
             out.write(current, position, n);
             position += n;
             total += n;
@@ -109,10 +148,10 @@ public final class ChunkedInputStream extends InputStream {
         List<byte[]> parts = new ArrayList<>();
         long total = 0;
         while (ensureData()) {
-            byte[] part = position == 0 ? current : Arrays.copyOfRange(current, position, current.length);
+            byte[] part = position == 0 && limit == current.length ? current : Arrays.copyOfRange(current, position, limit);
             parts.add(part);
             total += part.length;
-            position = current.length;
+            position = limit;
         }
         if (parts.size() == 1) {
             return parts.get(0);
@@ -132,18 +171,32 @@ public final class ChunkedInputStream extends InputStream {
     /** Makes the current chunk hold unread bytes, fetching on; false at the end of the content. */
     private boolean ensureData() throws IOException {
         checkOpen();
-        while (position == current.length) {
-            if (nextToRead == chunkCount) {
-                return false;
+        while (position == limit) {
+            if (block + 1 < chunk.arrays().size()) {
+                block++;
+            } else {
+                if (nextToRead == chunkCount) {
+                    return false;
+                }
+                // let the chunk just read go before fetching more
+                chunk = Blocks.EMPTY;
+                current = NONE;
+                position = 0;
+                limit = 0;
+                chunk = take(nextToRead++);
+                block = 0;
+                if (chunk.arrays().isEmpty()) {
+                    continue;
+                }
             }
-            current = NONE; // let the chunk just read go before fetching more
+            current = chunk.arrays().get(block);
+            limit = chunk.length(block);
             position = 0;
-            current = take(nextToRead++);
         }
         return true;
     }
 
-    private byte[] take(int index) throws IOException {
+    private Blocks take(int index) throws IOException {
         if (prefetch == 0) {
             try {
                 return fetcher.fetch(chunkIds.get(index));
@@ -161,7 +214,7 @@ public final class ChunkedInputStream extends InputStream {
                 throw fail(fetchIndex, e);
             }
         }
-        Future<byte[]> next = ahead.poll();
+        Future<Blocks> next = ahead.poll();
         try {
             return next.get();
         } catch (ExecutionException e) {
@@ -196,7 +249,7 @@ public final class ChunkedInputStream extends InputStream {
     }
 
     private void cancelAll() {
-        Future<byte[]> pending;
+        Future<Blocks> pending;
         while ((pending = ahead.poll()) != null) {
             pending.cancel(true);
         }
@@ -207,8 +260,10 @@ public final class ChunkedInputStream extends InputStream {
         if (!closed) {
             closed = true;
             cancelAll();
+            chunk = Blocks.EMPTY;
             current = NONE;
             position = 0;
+            limit = 0;
         }
     }
 }

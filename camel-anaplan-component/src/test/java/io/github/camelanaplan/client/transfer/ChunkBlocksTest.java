@@ -1,0 +1,86 @@
+package io.github.camelanaplan.client.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Chunk bodies read in blocks and read back through the stream block by block, whatever their length. */
+class ChunkBlocksTest {
+
+    private static final int BLOCK = FileDownloader.READ_BLOCK;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private static byte[] content(int length, int seed) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (i * 31 + seed);
+        }
+        return bytes;
+    }
+
+    @Test
+    void readsBodiesOfEveryLengthIntoBlocks() throws Exception {
+        for (int length : new int[] {0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 3 * BLOCK, 3 * BLOCK + 17}) {
+            byte[] body = content(length, length);
+            ChunkedInputStream.Blocks blocks = FileDownloader.readBlocks(new ByteArrayInputStream(body));
+            ByteArrayOutputStream joined = new ByteArrayOutputStream();
+            for (int i = 0; i < blocks.arrays().size(); i++) {
+                assertThat(blocks.length(i)).as("length %d block %d", length, i).isPositive().isLessThanOrEqualTo(BLOCK);
+                joined.write(blocks.arrays().get(i), 0, blocks.length(i));
+            }
+            assertThat(joined.toByteArray()).as("length %d", length).isEqualTo(body);
+            assertThat(blocks.arrays()).hasSize((length + BLOCK - 1) / BLOCK);
+        }
+    }
+
+    @Test
+    void streamsChunksOfBlocksIncludingEmptyOnes() throws Exception {
+        List<byte[]> chunks = List.of(content(2 * BLOCK + 5, 1), new byte[0], content(BLOCK, 2), content(3, 3));
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        chunks.forEach(expected::writeBytes);
+        for (int prefetch : new int[] {0, 2}) {
+            for (String how : new String[] {"read", "transferTo", "readAllBytes"}) {
+                try (ChunkedInputStream in = ChunkedInputStream.ofBlocks(List.of("0", "1", "2", "3"), prefetch,
+                        id -> FileDownloader.readBlocks(new ByteArrayInputStream(chunks.get(Integer.parseInt(id)))), executor,
+                        "file x")) {
+                    assertThat(readWith(in, how)).as("%s, prefetch %d", how, prefetch).isEqualTo(expected.toByteArray());
+                    assertThat(in.read()).isEqualTo(-1);
+                }
+            }
+        }
+    }
+
+    private static byte[] readWith(InputStream in, String how) throws Exception {
+        switch (how) {
+            case "transferTo": {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                in.transferTo(out);
+                return out.toByteArray();
+            }
+            case "readAllBytes":
+                return in.readAllBytes();
+            default: {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] buffer = new byte[7919];
+                int n;
+                while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+                    out.write(buffer, 0, n);
+                }
+                return out.toByteArray();
+            }
+        }
+    }
+}
