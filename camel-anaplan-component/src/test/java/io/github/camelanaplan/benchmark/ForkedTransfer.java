@@ -1,0 +1,160 @@
+package io.github.camelanaplan.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32C;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import io.github.camelanaplan.component.AnaplanComponent;
+import io.github.camelanaplan.component.AnaplanConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * One transfer through the component in a JVM of its own, started by {@link Benchmark} with a small heap: the
+ * simulator lives in the parent, so this JVM's heap and RSS are the component's (and Camel's) alone. Prints one line
+ * {@code RESULT bytes=… crc=… millis=… peakHeapMb=… liveHeapMb=… maxHeapMb=… rssPeakMb=…}: the peak is the most heap
+ * used at any moment (just before a collection, or sampled), the live figure the most left after a collection; exits non-zero when the transfer fails.
+ * <p>
+ * Arguments: {@code upload|download size fileId apiUrl authUrl oauthUrl username password workspaceId modelId
+ * endpointOptions} (the options are appended to the endpoint URI as they are, e.g. {@code &compressionLevel=6}).
+ */
+public final class ForkedTransfer {
+
+    private static final AtomicLong PEAK = new AtomicLong();
+    private static final AtomicLong LIVE = new AtomicLong();
+
+    private ForkedTransfer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Benchmark.quietLogging();
+        watchHeap();
+        String op = args[0];
+        long size = Long.parseLong(args[1]);
+        String fileId = args[2];
+        String options = args.length > 10 ? args[10] : "";
+        CamelContext context = new DefaultCamelContext();
+        AnaplanComponent component = new AnaplanComponent();
+        AnaplanConfiguration c = component.getConfiguration();
+        c.setApiUrl(args[3]);
+        c.setAuthUrl(args[4]);
+        c.setOauthUrl(args[5]);
+        c.setUsername(args[6]);
+        c.setPassword(args[7]);
+        c.setWorkspaceId(args[8]);
+        c.setModelId(args[9]);
+        context.addComponent("anaplan", component);
+        context.start();
+        int exit = 0;
+        try (ProducerTemplate template = context.createProducerTemplate()) {
+            long began = System.nanoTime();
+            long bytes;
+            long crc = 0;
+            if (op.equals("upload")) {
+                Exchange done = template.request("anaplan:upload?fileId=" + fileId + options,
+                        e -> e.getMessage().setBody(new PlanningCsv(size)));
+                if (done.getException() != null) {
+                    throw done.getException();
+                }
+                bytes = size;
+            } else {
+                CRC32C checksum = new CRC32C();
+                try (InputStream in = template.requestBody("anaplan:download?fileId=" + fileId + options, null,
+                        InputStream.class)) {
+                    bytes = Benchmark.drain(in, checksum);
+                }
+                crc = checksum.getValue();
+                if (bytes != size) {
+                    exit = 3;
+                }
+            }
+            long millis = Math.max(1, (System.nanoTime() - began) / 1_000_000);
+            sampleHeap();
+            System.out.printf("RESULT bytes=%d crc=%d millis=%d peakHeapMb=%.1f liveHeapMb=%.1f maxHeapMb=%d rssPeakMb=%.1f%n",
+                    bytes, crc, millis, PEAK.get() / 1048576.0, LIVE.get() / 1048576.0, Runtime.getRuntime().maxMemory() >> 20,
+                    rssPeakKb() / 1024.0);
+        } finally {
+            context.stop();
+        }
+        System.exit(exit);
+    }
+
+    /** Peak heap: the largest of the heap used just before any GC and of samples every 5 ms in between. */
+    private static void watchHeap() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                (CompositeData) notification.getUserData());
+                        PEAK.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+                        LIVE.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+                    }
+                }, null, null);
+            }
+        }
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                sampleHeap();
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    private static long heapUsed(Map<String, MemoryUsage> pools) {
+        long used = 0;
+        for (Map.Entry<String, MemoryUsage> pool : pools.entrySet()) {
+            if (isHeapPool(pool.getKey())) {
+                used += pool.getValue().getUsed();
+            }
+        }
+        return used;
+    }
+
+    private static boolean isHeapPool(String name) {
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getName().equals(name)) {
+                return pool.getType() == java.lang.management.MemoryType.HEAP;
+            }
+        }
+        return false;
+    }
+
+    private static void sampleHeap() {
+        PEAK.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+    }
+
+    /** VmHWM: the peak resident set size of this process, in kB (0 where /proc is not there). */
+    static long rssPeakKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux: no RSS figure
+        }
+        return 0;
+    }
+}
