@@ -350,20 +350,29 @@ final class FaultHarness implements AutoCloseable {
             run.knownDefect = KNOWN_LATE_CHUNK_COUNT;
         }
         if (!persistent) {
-            // a single fault is absorbed by retries, token renewal or the task-list check; only a rejected login is final
-            run.expectSuccess = !(kind == Kind.HTTP_401 && step.name().equals("auth"));
-            boolean unknownOutcome = kind == Kind.RESET_BEFORE || kind == Kind.RESET_AFTER || kind == Kind.SLOW
-                                     || kind == Kind.TRUNCATED_JSON || kind == Kind.HTML_200 || kind == Kind.EMPTY_200;
-            if (flow == Flow.TRANSACTIONAL && step.name().equals("add items") && unknownOutcome) {
-                // adding list items is not idempotent: after an unknown outcome it is never sent again
-                run.expectSuccess = false;
-            }
-            if (flow == Flow.ALM_SYNC && step.name().equals("task start")) {
-                // an ALM task start with an unknown outcome is settled by the task list, and never sent again
-                run.expectSuccess = null;
-            }
+            run.expectSuccess = expectation(flow, step, kind);
         }
         return run;
+    }
+
+    /**
+     * What a single fault of {@code kind} on {@code step} must end in: success (retries, token renewal and the task-list
+     * check absorb it), a failure, or either (null).
+     */
+    static Boolean expectation(Flow flow, Step step, Kind kind) {
+        if (kind == Kind.HTTP_401 && step.name().equals("auth")) {
+            return false; // a rejected login is final
+        }
+        boolean unknownOutcome = kind == Kind.RESET_BEFORE || kind == Kind.RESET_AFTER || kind == Kind.SLOW
+                                 || kind == Kind.TRUNCATED_JSON || kind == Kind.HTML_200 || kind == Kind.EMPTY_200;
+        if (flow == Flow.TRANSACTIONAL && step.name().equals("add items") && unknownOutcome) {
+            return false; // adding list items is not idempotent: after an unknown outcome it is never sent again
+        }
+        if (flow == Flow.ALM_SYNC && step.name().equals("task start")
+            && (unknownOutcome || kind == Kind.HTTP_500 || kind == Kind.HTTP_502 || kind == Kind.HTTP_504)) {
+            return null; // settled by one look at the task list, never sent again: succeeds only if the server acted
+        }
+        return true;
     }
 
     /** A run that cannot connect: to the auth service ({@code auth=true}) or to the API. */

@@ -79,7 +79,7 @@ class RandomizedFaultRunsTest {
         Flow flow = Flow.values()[random.nextInt(Flow.values().length)];
         StringBuilder description = new StringBuilder("seed " + seed + " " + flow.label + ":");
         Run run = new Run("seed " + seed, flow);
-        boolean rejectedLogin = false;
+        Boolean expectSuccess = true;
         boolean slow = false;
         for (Step step : flow.steps()) {
             if (random.nextDouble() >= FAULT_PROBABILITY) {
@@ -93,7 +93,12 @@ class RandomizedFaultRunsTest {
             FaultRule rule = kind.apply(step.rule()).times(1);
             run.rules.add(rule);
             description.append(' ').append(step.name()).append('=').append(kind.label);
-            rejectedLogin |= kind == Kind.HTTP_401 && step.name().equals("auth");
+            Boolean expected = FaultHarness.expectation(flow, step, kind);
+            if (Boolean.FALSE.equals(expected) || Boolean.FALSE.equals(expectSuccess)) {
+                expectSuccess = false;
+            } else if (expected == null) {
+                expectSuccess = null;
+            }
             slow |= kind == Kind.SLOW;
             if (kind == Kind.HTTP_429_RETRY_AFTER) {
                 run.extraMillis += 1_000;
@@ -103,8 +108,8 @@ class RandomizedFaultRunsTest {
             run.timeout = FaultHarness.SHORT_TIMEOUT;
         }
         run.wastedAttempts = 2 * Math.max(1, run.rules.size());
-        // each fault strikes once and is absorbed; only a rejected login ends the exchange
-        run.expectSuccess = !rejectedLogin;
+        // each fault strikes once and is absorbed, but for a rejected login or a non-idempotent request that got lost
+        run.expectSuccess = expectSuccess;
         Run described = new Run(description.toString(), flow);
         described.rules.addAll(run.rules);
         described.timeout = run.timeout;
