@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.camelanaplan.client.alm.Revision;
+import io.github.camelanaplan.examples.routes.AlmPromotionRoute;
 import io.github.camelanaplan.examples.routes.AnaplanToFileRoute;
 import io.github.camelanaplan.examples.routes.AnaplanToJdbcRoute;
 import io.github.camelanaplan.examples.routes.FileToAnaplanRoute;
@@ -31,7 +33,9 @@ import io.github.camelanaplan.examples.support.Movements;
 import io.github.camelanaplan.simulator.AnaplanSimulator;
 import io.github.camelanaplan.simulator.Seed;
 import io.github.camelanaplan.simulator.SimModel;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.main.Main;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,8 +45,9 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The main job: a camel-main application that runs the file, JDBC and Kafka routes into Anaplan and the export routes
- * out of it, against the embedded simulator (or a real tenant, see {@link AnaplanTarget}), prints progress while
- * they run and a summary of what moved, then stops. Exit code 0 when everything arrived, 1 otherwise.
+ * out of it, against the embedded simulator (or a real tenant, see {@link AnaplanTarget}), then, against the
+ * simulator only, the ALM route promoting a new revision of the model to its copy; it prints progress while they run
+ * and a summary of what moved, then stops. Exit code 0 when everything arrived, 1 otherwise.
  *
  * <p>Sizes can be changed with system properties: {@code demo.fileRows} (rows per file, 2 files), {@code demo.jdbcRows},
  * {@code demo.kafkaRecords}, {@code demo.kafkaPartitions}, {@code demo.timeoutSeconds}.
@@ -97,7 +102,7 @@ public final class DemoApplication {
     }
 
     int run() throws Exception {
-        say("camel-anaplan demo: file, JDBC and Kafka into Anaplan, and exports back out");
+        say("camel-anaplan demo: file, JDBC and Kafka into Anaplan, exports back out, and an ALM promotion");
         AnaplanTarget target = AnaplanTarget.fromEnvironment(System.getenv(), System.getProperties());
         AnaplanSimulator sim = null;
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -137,6 +142,18 @@ public final class DemoApplication {
             main.addOverrideProperty("examples.file.inbox", work.resolve("inbox").toString());
             main.addOverrideProperty("examples.kafka.brokers", kafka.bootstrapServers());
             main.addOverrideProperty("examples.export.folder", work.resolve("export").toString());
+            // the export consumers are started by the export phase, once the imports are done; then they poll every
+            // second and write only when the content changed
+            main.addOverrideProperty("examples.export.autoStartup", "false");
+            main.addOverrideProperty("examples.export.initialDelay", "0");
+            main.addOverrideProperty("examples.export.delay", "1000");
+            main.addOverrideProperty("examples.state.folder", work.resolve("state").toString());
+            if (target.simulated()) {
+                // ALM: the seeded model is the "dev" model, its copy the "prod" one
+                main.addOverrideProperty("examples.alm.devModelId", Seed.MODEL_ID);
+                main.addOverrideProperty("examples.alm.prodModelId", Seed.MODEL2_ID);
+                main.addOverrideProperty("examples.alm.delay", "500");
+            }
             main.bind("dataSource", dataSource);
             Movements movements = new Movements();
             main.bind("movements", movements);
@@ -146,6 +163,9 @@ public final class DemoApplication {
             if (target.exportId() != null) {
                 main.configure().addRoutesBuilder(new AnaplanToFileRoute());
                 main.configure().addRoutesBuilder(new AnaplanToJdbcRoute());
+            }
+            if (target.simulated()) {
+                main.configure().addRoutesBuilder(new AlmPromotionRoute());
             }
             t0 = System.nanoTime();
             main.start();
@@ -160,7 +180,11 @@ public final class DemoApplication {
             long kafkaExpected = kafkaPhase(kafka, movements, model);
             long imported = fileExpected + jdbcExpected + kafkaExpected;
             if (target.exportId() != null) {
-                exportPhase(template, movements, work.resolve("export"), keepDb, model == null ? -1 : imported);
+                exportPhase(main.getCamelContext(), movements, work.resolve("export"), keepDb,
+                        model == null ? -1 : imported);
+            }
+            if (model != null) {
+                almPhase(main.getCamelContext(), template, movements, sim.tenant().model(Seed.MODEL2_ID));
             }
             progress = null;
             summary(movements);
@@ -275,25 +299,42 @@ public final class DemoApplication {
         return kafkaRecords;
     }
 
-    private void exportPhase(ProducerTemplate template, Movements movements, Path folder, Connection db, long expected) throws Exception {
+    private void exportPhase(CamelContext camel, Movements movements, Path folder, Connection db, long expected)
+            throws Exception {
         say("");
-        say("4. Anaplan -> file and -> JDBC: exporting the Employees list");
+        say("4. Anaplan -> file and -> JDBC: export consumers on the Employees list (polling every second, writing only "
+            + "when it changed)");
+        Movements.Counters toFile = movements.counters("anaplan-to-file");
+        Movements.Counters toTable = movements.counters("anaplan-to-jdbc");
         progress = () -> "export: running";
+        // one route after the other: both run the same export, and each run rewrites the export's file in the model
         long t0 = System.nanoTime();
-        template.requestBody("direct:anaplan-to-file", (Object) null);
+        camel.getRouteController().startRoute("anaplan-to-file");
+        waitFor("the export to be written to a file", () -> toFile.messages() >= 1);
         phaseTimes.put("anaplan-to-file", Duration.ofNanos(System.nanoTime() - t0));
-        long fileRowsOut;
+        // the next poll runs the export again, finds the same content and writes nothing
+        ScheduledPollConsumer consumer = (ScheduledPollConsumer) camel.getRoute("anaplan-to-file").getConsumer();
+        waitFor("the next export poll", () -> consumer.getSuccessCounter() >= 2);
+        camel.getRouteController().stopRoute("anaplan-to-file");
+        List<Path> written;
         try (Stream<Path> files = Files.list(folder)) {
-            Path file = files.findFirst().orElseThrow();
-            try (Stream<String> lines = Files.lines(file)) {
-                fileRowsOut = lines.count() - 1;
-            }
-            say(String.format("   %s: %,d rows", file, fileRowsOut));
-            movements.addRecords("anaplan-to-file", fileRowsOut);
+            written = files.toList();
         }
+        check(written.size() == 1 && toFile.messages() == 1, String.format("export file: %d file(s) written, expected 1 "
+                                                                           + "(the second poll found the same content)",
+                written.size()));
+        long fileRowsOut;
+        try (Stream<String> lines = Files.lines(written.get(0))) {
+            fileRowsOut = lines.count() - 1;
+        }
+        say(String.format("   %s: %,d rows; polled again: unchanged, nothing written", written.get(0), fileRowsOut));
+        movements.addRecords("anaplan-to-file", fileRowsOut);
+
         t0 = System.nanoTime();
-        template.requestBody("direct:anaplan-to-jdbc", (Object) null);
+        camel.getRouteController().startRoute("anaplan-to-jdbc");
+        waitFor("the export to be loaded into the table", () -> toTable.messages() >= 1);
         phaseTimes.put("anaplan-to-jdbc", Duration.ofNanos(System.nanoTime() - t0));
+        camel.getRouteController().stopRoute("anaplan-to-jdbc");
         long tableRows;
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM EMPLOYEES_EXPORT")) {
             rs.next();
@@ -304,6 +345,27 @@ public final class DemoApplication {
             check(fileRowsOut == expected, String.format("export file: %,d rows, expected %,d", fileRowsOut, expected));
             check(tableRows == expected, String.format("export table: %,d rows, expected %,d", tableRows, expected));
         }
+    }
+
+    private void almPhase(CamelContext camel, ProducerTemplate template, Movements movements, SimModel prod)
+            throws Exception {
+        say("");
+        say("5. ALM: tagging revision 'Release 1.2' in the model; the route promotes it to the model's copy (\"prod\")");
+        Movements.Counters c = movements.counters("alm-promote");
+        progress = () -> "alm: waiting for the revisions consumer";
+        // the consumer's first poll takes the revisions already there as its starting point: tag the new one after it
+        ScheduledPollConsumer consumer = (ScheduledPollConsumer) camel.getRoute("alm-promote").getConsumer();
+        waitFor("the first poll of the revisions consumer", () -> consumer.getSuccessCounter() >= 1);
+        long t0 = System.nanoTime();
+        Revision tagged = template.requestBodyAndHeaders("anaplan:alm/createRevision", null, Map.of(
+                "CamelAnaplanRevisionName", "Release 1.2", "CamelAnaplanRevisionDescription", "Tagged by the demo"),
+                Revision.class);
+        say("   tagged " + tagged.name() + " (" + tagged.id() + ")");
+        waitFor("the revision to be promoted", () -> c.messages() + c.failures() >= 1);
+        phaseTimes.put("alm-promote", Duration.ofNanos(System.nanoTime() - t0));
+        check(prod.revisionNames().contains("Release 1.2"), "alm: the prod model's revisions are "
+                                                            + prod.revisionNames() + ", expected Release 1.2 among them");
+        say("   prod model revisions: " + String.join(", ", prod.revisionNames()));
     }
 
     // ------------------------------------------------------------------------------------------------ output

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-/** The main job, smaller: simulator, H2, Kafka, all routes, the summary and the checks. */
+/** The main job, smaller: simulator, H2, Kafka, all routes (the ALM one too), the summary and the checks. */
 class DemoApplicationTest {
 
     @Test
@@ -32,6 +32,11 @@ class DemoApplicationTest {
                 .containsPattern("jdbc-to-anaplan\\s+1\\s+5,000\\s+5,000")
                 .containsPattern("kafka-to-anaplan\\s+\\d+\\s+2,000\\s+2,000")
                 .contains("H2 table EMPLOYEES_EXPORT: 9,098 rows")
+                .contains("polled again: unchanged, nothing written")
+                .containsPattern("anaplan-to-file\\s+1\\s+9,098")
+                .containsPattern("anaplan-to-jdbc\\s+1\\s+9,098")
+                .contains("prod model revisions: Release 1.0, Release 1.2")
+                .containsPattern("alm-promote\\s+1\\s+0\\s+0\\s+0\\s+1\\s+0")
                 .contains("All data arrived.");
     }
 

@@ -3,24 +3,24 @@ package io.github.camelanaplan.examples.routes;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Anaplan → file: runs the export {@code anaplan.exportId} and writes its CSV, streamed as it downloads, into
- * {@code examples.export.folder} as {@code <export name prefix>-<timestamp>.csv}.
+ * Anaplan → file: the export consumer runs the export {@code anaplan.exportId} every {@code examples.export.delay}
+ * and, when its content changed since the last file written ({@code examples.export.onlyChanged}), writes it into
+ * {@code examples.export.folder} as {@code <examples.export.filePrefix>-<timestamp>.csv}. The last content's hash is
+ * kept in a file under {@code examples.state.folder}, so a restart does not write the same content again.
  *
- * <p>Started by {@code examples.export.fileTrigger} ({@code direct:…}, or {@code scheduler:…}/{@code cron:…} for a
- * periodic export). Once the component's export consumer exists, {@code from("anaplan:export?…")} replaces the
- * trigger + producer pair.
+ * <p>{@code examples.export.autoStartup=false} leaves the route stopped until the application starts it (the demo
+ * does, to run the routes one after the other).
  */
 public class AnaplanToFileRoute extends RouteBuilder {
 
     @Override
     public void configure() {
         ExampleRoutes.ensureMovements(getContext());
-        from("{{examples.export.fileTrigger}}")
+        from(ExampleRoutes.exportConsumer(getContext(), "anaplan-to-file"))
                 .routeId("anaplan-to-file")
-                .to(ExampleRoutes.EXPORT)
+                .autoStartup("{{examples.export.autoStartup}}")
                 .to("file:{{examples.export.folder}}?fileName={{examples.export.filePrefix}}-${date:now:yyyyMMdd-HHmmss-SSS}.csv")
                 .bean("movements", "record")
-                .log("export: written to ${header.CamelFileNameProduced} (${header.CamelAnaplanChunkCount} chunk(s), "
-                     + "task ${header.CamelAnaplanTaskId})");
+                .log("export: written to ${header.CamelFileNameProduced} (task ${header.CamelAnaplanTaskId})");
     }
 }

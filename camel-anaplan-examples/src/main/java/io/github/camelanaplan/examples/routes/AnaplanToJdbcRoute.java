@@ -6,11 +6,13 @@ import io.github.camelanaplan.examples.support.CsvTableWriter;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Anaplan → JDBC: runs the export {@code anaplan.exportId} and loads its rows into the table
+ * Anaplan → JDBC: the export consumer runs the export {@code anaplan.exportId} every {@code examples.export.delay}
+ * and, when its content changed ({@code examples.export.onlyChanged}), loads its rows into the table
  * {@code examples.export.table} of the data source {@code examples.export.dataSource}, replacing what the table held,
- * in one transaction.
+ * in one transaction. A failed load leaves the table as it was and the content counts as not handled: the next poll
+ * loads it again.
  *
- * <p>Started by {@code examples.export.jdbcTrigger}; see {@link AnaplanToFileRoute} about the export consumer.
+ * <p>See {@link AnaplanToFileRoute} about the state kept and {@code examples.export.autoStartup}.
  */
 public class AnaplanToJdbcRoute extends RouteBuilder {
 
@@ -21,9 +23,9 @@ public class AnaplanToJdbcRoute extends RouteBuilder {
         writer.setTable(getContext().resolvePropertyPlaceholders("{{examples.export.table}}"));
         String dataSource = getContext().resolvePropertyPlaceholders("{{examples.export.dataSource}}");
 
-        from("{{examples.export.jdbcTrigger}}")
+        from(ExampleRoutes.exportConsumer(getContext(), "anaplan-to-jdbc"))
                 .routeId("anaplan-to-jdbc")
-                .to(ExampleRoutes.EXPORT)
+                .autoStartup("{{examples.export.autoStartup}}")
                 .process(e -> {
                     if (writer.getDataSource() == null) {
                         writer.setDataSource(e.getContext().getRegistry().lookupByNameAndType(dataSource, DataSource.class));
