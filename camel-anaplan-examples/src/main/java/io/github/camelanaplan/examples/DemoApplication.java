@@ -306,7 +306,7 @@ public final class DemoApplication {
             + "when it changed)");
         Movements.Counters toFile = movements.counters("anaplan-to-file");
         Movements.Counters toTable = movements.counters("anaplan-to-jdbc");
-        progress = () -> "export: running";
+        progress = () -> "export: anaplan-to-file " + (toFile.messages() == 0 ? "running" : "polling again");
         // one route after the other: both run the same export, and each run rewrites the export's file in the model
         long t0 = System.nanoTime();
         camel.getRouteController().startRoute("anaplan-to-file");
@@ -330,6 +330,7 @@ public final class DemoApplication {
         say(String.format("   %s: %,d rows; polled again: unchanged, nothing written", written.get(0), fileRowsOut));
         movements.addRecords("anaplan-to-file", fileRowsOut);
 
+        progress = () -> "export: anaplan-to-jdbc running";
         t0 = System.nanoTime();
         camel.getRouteController().startRoute("anaplan-to-jdbc");
         waitFor("the export to be loaded into the table", () -> toTable.messages() >= 1);
@@ -352,7 +353,7 @@ public final class DemoApplication {
         say("");
         say("5. ALM: tagging revision 'Release 1.2' in the model; the route promotes it to the model's copy (\"prod\")");
         Movements.Counters c = movements.counters("alm-promote");
-        progress = () -> "alm: waiting for the revisions consumer";
+        progress = () -> "alm: waiting for the next poll of the revisions and the sync";
         // the consumer's first poll takes the revisions already there as its starting point: tag the new one after it
         ScheduledPollConsumer consumer = (ScheduledPollConsumer) camel.getRoute("alm-promote").getConsumer();
         waitFor("the first poll of the revisions consumer", () -> consumer.getSuccessCounter() >= 1);

@@ -90,7 +90,8 @@ class AlmPromotionRouteTest {
                 assertThat(sim.journal().count("POST", PROD_SYNC)).isEqualTo(2);
 
                 sim.faults().add(FaultRule.on("POST", PROD_SYNC).respond(400).times(1));
-                dev.addRevision("00000000000000000000000000000015", "Release 1.5", "", System.currentTimeMillis() + 3000);
+                dev.addRevision("00000000000000000000000000000015", "Release 1.5", "",
+                        System.currentTimeMillis() + 3000);
                 await().atMost(ExampleHarness.WAIT).until(() -> prod.revisionNames().contains("Release 1.5"));
                 Movements.Counters c = ExampleHarness.movements(main).counters("alm-promote");
                 await().atMost(ExampleHarness.WAIT).until(() -> c.messages() == 1);

@@ -27,7 +27,8 @@ public class AlmPromotionRoute extends RouteBuilder {
         RevisionPromotion promotion = new RevisionPromotion();
 
         from("anaplan:alm/revisions?modelId=" + DEV + "&initialDelay={{examples.alm.initialDelay}}"
-             + "&delay={{examples.alm.delay}}&stateRepository=#" + ExampleRoutes.stateRepository(getContext(), "alm-promote"))
+             + "&delay={{examples.alm.delay}}"
+             + "&stateRepository=#" + ExampleRoutes.stateRepository(getContext(), "alm-promote"))
                 .routeId("alm-promote")
                 // not handled: the consumer keeps its cursor before this revision and emits it again at the next poll
                 .onException(Exception.class)

@@ -21,7 +21,8 @@ final class ExampleRoutes {
      */
     static String exportConsumer(CamelContext context, String routeId) {
         return "anaplan:export?actionId={{anaplan.exportId}}&initialDelay={{examples.export.initialDelay}}"
-               + "&delay={{examples.export.delay}}&onlyChanged={{examples.export.onlyChanged}}&stateRepository=#" + stateRepository(context, routeId);
+               + "&delay={{examples.export.delay}}&onlyChanged={{examples.export.onlyChanged}}"
+               + "&stateRepository=#" + stateRepository(context, routeId);
     }
 
     private ExampleRoutes() {
@@ -36,9 +37,10 @@ final class ExampleRoutes {
 
     /**
      * The name of the consumer cursor store of a route: the {@code StateRepository} bean named after the route
-     * ({@code anaplan-to-file} → {@code anaplanToFileState}) if the application bound one (a shared, clustered one for instance), else a {@link FileStateRepository} over
-     * {@code <examples.state.folder>/<routeId>.state}, bound under that name. One per route: two consumers of the same
-     * export keep their cursor under the same key, so sharing one store would make the second see nothing new.
+     * ({@code anaplan-to-file} → {@code anaplanToFileState}) if the application bound one (a shared, clustered one
+     * for instance), else a {@link FileStateRepository} over {@code <examples.state.folder>/<routeId>.state}, bound
+     * under that name. One per route: two consumers of the same export keep their cursor under the same key, so
+     * sharing one store would make the second see nothing new.
      */
     static String stateRepository(CamelContext context, String routeId) {
         StringBuilder name = new StringBuilder();
@@ -51,7 +53,8 @@ final class ExampleRoutes {
             if (!folder.isDirectory() && !folder.mkdirs()) {
                 throw new IllegalStateException("cannot create the state folder " + folder.getAbsolutePath());
             }
-            context.getRegistry().bind(name.toString(), FileStateRepository.fileStateRepository(new File(folder, routeId + ".state")));
+            context.getRegistry().bind(name.toString(),
+                    FileStateRepository.fileStateRepository(new File(folder, routeId + ".state")));
         }
         return name.toString();
     }

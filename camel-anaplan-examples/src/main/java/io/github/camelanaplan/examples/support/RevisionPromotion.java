@@ -44,9 +44,11 @@ public final class RevisionPromotion {
         if (promote) {
             exchange.removeProperty(REASON);
         } else if (newest == null || syncable.stream().noneMatch(r -> ((Revision) r).id().equals(id))) {
-            exchange.setProperty(REASON, "the prod model cannot take it (already there, or older than its latest revision)");
+            exchange.setProperty(REASON,
+                    "the prod model cannot take it (already there, or older than its latest revision)");
         } else {
-            exchange.setProperty(REASON, "a newer revision, " + newest.name() + " (" + newest.id() + "), is promoted instead");
+            exchange.setProperty(REASON,
+                    "a newer revision, " + newest.name() + " (" + newest.id() + "), is promoted instead");
         }
     }
 }
