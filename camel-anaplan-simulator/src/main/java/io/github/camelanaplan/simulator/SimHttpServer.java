@@ -99,11 +99,13 @@ final class SimHttpServer implements AutoCloseable {
             } else {
                 switch (fault.action()) {
                     case RESET_BEFORE_RESPONSE:
+                        recorded = record(method, path, rawQuery, headers, req, body, start, inFlight, tokenState, fault, -1, 0);
                         reset(ex);
                         return;
                     case RESET_AFTER_PROCESSING:
                         process(req);
                         body.drain();
+                        recorded = record(method, path, rawQuery, headers, req, body, start, inFlight, tokenState, fault, -1, 0);
                         reset(ex);
                         return;
                     case DELAY:
@@ -112,8 +114,8 @@ final class SimHttpServer implements AutoCloseable {
                         break;
                     case TRUNCATED_JSON:
                         body.drain();
-                        status = 200;
-                        responseSize = writeTruncated(ex);
+                        recorded = record(method, path, rawQuery, headers, req, body, start, inFlight, tokenState, fault, 200, TRUNCATED_SIZE);
+                        writeTruncated(ex);
                         return;
                     case HTML_ERROR_PAGE:
                         body.drain();
@@ -144,20 +146,14 @@ final class SimHttpServer implements AutoCloseable {
             status = resp.status;
             responseSize = Math.max(0, resp.bodyLength());
             // recorded before the answer goes out: a client that has its answer finds the request in the journal
-            recorded = true;
-            journal.exit();
-            journal.record(new JournalEntry(method, path, rawQuery, redact(headers), req.contentType(), body.count(),
-                    status, start, System.nanoTime(), inFlight, tokenState, fault == null ? null : fault.name(), responseSize));
+            recorded = record(method, path, rawQuery, headers, req, body, start, inFlight, tokenState, fault, status, responseSize);
             write(ex, resp);
         } catch (IOException | RuntimeException | Error e) {
             LOG.log(System.Logger.Level.DEBUG, "exchange failed", e);
             ex.close();
         } finally {
             if (!recorded) {
-                journal.exit();
-                journal.record(new JournalEntry(method, path, rawQuery, redact(headers), req.contentType(), body.count(),
-                        status, start, System.nanoTime(), inFlight, tokenState, fault == null ? null : fault.name(),
-                        responseSize));
+                record(method, path, rawQuery, headers, req, body, start, inFlight, tokenState, fault, status, responseSize);
             }
         }
     }
@@ -173,6 +169,15 @@ final class SimHttpServer implements AutoCloseable {
                 // the channel is already gone
             }
         }
+    }
+
+    private boolean record(String method, String path, String rawQuery, Map<String, String> headers, SimRequest req,
+                           CountingInputStream body, long start, int inFlight, TokenState tokenState, FaultRule fault,
+                           int status, long responseSize) {
+        journal.exit();
+        journal.record(new JournalEntry(method, path, rawQuery, redact(headers), req.contentType(), body.count(), status,
+                start, System.nanoTime(), inFlight, tokenState, fault == null ? null : fault.name(), responseSize));
+        return true;
     }
 
     private static void sleep(long millis) {
@@ -255,22 +260,23 @@ final class SimHttpServer implements AutoCloseable {
         return len;
     }
 
-    private static long writeTruncated(HttpExchange ex) throws IOException {
-        byte[] full = ("{\"meta\":{\"schema\":\"https://api.anaplan.com/2/0/objects/truncated\"},"
-                + "\"status\":{\"code\":200,\"message\":\"Success\"},\"items\":[{\"id\":\"1\",\"name\":\"truncated\"}]}")
-                .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TRUNCATED_BODY = ("{\"meta\":{\"schema\":\"https://api.anaplan.com/2/0/objects/truncated\"},"
+            + "\"status\":{\"code\":200,\"message\":\"Success\"},\"items\":[{\"id\":\"1\",\"name\":\"truncated\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    private static final int TRUNCATED_SIZE = TRUNCATED_BODY.length / 2;
+
+    /** Declares the whole JSON body but sends only its first half, then closes. */
+    private static void writeTruncated(HttpExchange ex) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(200, full.length);
+        ex.sendResponseHeaders(200, TRUNCATED_BODY.length);
         OutputStream out = ex.getResponseBody();
-        int half = full.length / 2;
-        out.write(full, 0, half);
+        out.write(TRUNCATED_BODY, 0, TRUNCATED_SIZE);
         out.flush();
         try {
             ex.close();
         } catch (RuntimeException e) {
             // expected: fewer bytes than declared
         }
-        return half;
     }
 
     @Override
