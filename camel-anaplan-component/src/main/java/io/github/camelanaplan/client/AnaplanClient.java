@@ -20,6 +20,7 @@ import io.github.camelanaplan.client.model.Model;
 import io.github.camelanaplan.client.model.ModelStatus;
 import io.github.camelanaplan.client.model.User;
 import io.github.camelanaplan.client.model.Workspace;
+import io.github.camelanaplan.client.transfer.ChunkedInputStream;
 import io.github.camelanaplan.client.transfer.FileDownloader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -205,7 +206,7 @@ public final class AnaplanClient implements AutoCloseable {
     }
 
     /** A lazy stream over a chunked resource (file, dump): {@code url/chunks} then each chunk. */
-    public InputStream openChunked(String url, int prefetch) {
+    public ChunkedInputStream openChunked(String url, int prefetch) {
         return new FileDownloader(transport, executor).open(url, prefetch);
     }
 

@@ -20,6 +20,7 @@ import io.github.camelanaplan.client.model.Process;
 import io.github.camelanaplan.client.model.ProcessMetadata;
 import io.github.camelanaplan.client.model.TaskState;
 import io.github.camelanaplan.client.model.TaskStatus;
+import io.github.camelanaplan.client.transfer.ChunkedInputStream;
 import io.github.camelanaplan.client.transfer.FileUploader;
 import io.github.camelanaplan.client.transfer.UploadOptions;
 import io.github.camelanaplan.client.transfer.UploadResult;
@@ -175,7 +176,7 @@ public final class ModelClient {
     }
 
     /** A lazy stream of a file's content, chunk by chunk, prefetching up to {@code prefetch} chunks. */
-    public InputStream download(String fileId, int prefetch) {
+    public ChunkedInputStream download(String fileId, int prefetch) {
         return client.openChunked(modelUrl + "/files/" + fileId, prefetch);
     }
 

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 
 import io.github.camelanaplan.client.ActionType;
 import io.github.camelanaplan.client.ModelClient;
+import io.github.camelanaplan.client.transfer.ChunkedInputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -35,8 +36,9 @@ final class ExportConsumer extends AnaplanConsumer {
         require("actionId", config().getActionId());
     }
 
+    /** Per route: two routes reading the same export through one state repository keep separate hashes. */
     private String stateKey() {
-        return "anaplan:export:" + config().getModelId() + ":" + config().getActionId() + ":sha256";
+        return "anaplan:export:" + getRouteId() + ":" + config().getModelId() + ":" + config().getActionId() + ":sha256";
     }
 
     @Override
@@ -46,9 +48,9 @@ final class ExportConsumer extends AnaplanConsumer {
         ModelClient model = client().model(c.getWorkspaceId(), c.getModelId());
         ModelClient.TaskRun run = model.run(ActionType.EXPORT, actionId, endpoint.taskOptions(null), null);
         if (!c.isOnlyChanged()) {
-            InputStream content = model.download(actionId, c.getDownloadPrefetch());
+            ChunkedInputStream content = model.download(actionId, c.getDownloadPrefetch());
             try {
-                emit(exchange -> fill(exchange, run, content));
+                emit(exchange -> fill(exchange, run, content, content.chunkCount()));
             } finally {
                 closeQuietly(content);
             }
@@ -57,9 +59,12 @@ final class ExportConsumer extends AnaplanConsumer {
         Path spool = Files.createTempFile("anaplan-export-" + actionId + "-", ".tmp");
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(model.download(actionId, c.getDownloadPrefetch()), sha);
+            int chunkCount;
+            try (ChunkedInputStream download = model.download(actionId, c.getDownloadPrefetch());
+                 InputStream in = new DigestInputStream(download, sha);
                  OutputStream out = Files.newOutputStream(spool)) {
                 in.transferTo(out);
+                chunkCount = download.chunkCount();
             }
             String hash = HexFormat.of().formatHex(sha.digest());
             if (hash.equals(state().getState(stateKey()))) {
@@ -69,7 +74,7 @@ final class ExportConsumer extends AnaplanConsumer {
             InputStream content = Files.newInputStream(spool);
             boolean ok;
             try {
-                ok = emit(exchange -> fill(exchange, run, content));
+                ok = emit(exchange -> fill(exchange, run, content, chunkCount));
             } finally {
                 closeQuietly(content);
             }
@@ -82,10 +87,13 @@ final class ExportConsumer extends AnaplanConsumer {
         }
     }
 
-    private void fill(Exchange exchange, ModelClient.TaskRun run, InputStream content) {
+    /**
+     * Task and chunk headers only: id headers (model, action) are left out, since a later anaplan: step would read
+     * them as overrides of its own ids.
+     */
+    private void fill(Exchange exchange, ModelClient.TaskRun run, InputStream content, int chunkCount) {
         OperationSupport.setTaskHeaders(exchange.getMessage(), run.status());
-        exchange.getMessage().setHeader(AnaplanConstants.ACTION_ID, config().getActionId());
-        exchange.getMessage().setHeader(AnaplanConstants.MODEL_ID, config().getModelId());
+        exchange.getMessage().setHeader(AnaplanConstants.CHUNK_COUNT, chunkCount);
         exchange.getMessage().setBody(content(content));
     }
 }

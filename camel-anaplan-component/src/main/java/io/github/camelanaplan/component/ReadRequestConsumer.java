@@ -43,7 +43,6 @@ final class ReadRequestConsumer extends AnaplanConsumer {
                 InputStream all = rr.stream();
                 try {
                     emit(exchange -> {
-                        headers(exchange);
                         exchange.getMessage().setBody(content(all));
                     });
                 } finally {
@@ -60,7 +59,6 @@ final class ReadRequestConsumer extends AnaplanConsumer {
                 byte[] body = current;
                 int pageIndex = index;
                 boolean ok = emit(exchange -> {
-                    headers(exchange);
                     exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, pageIndex);
                     exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, last);
                     if (last) {
@@ -78,12 +76,4 @@ final class ReadRequestConsumer extends AnaplanConsumer {
         }
     }
 
-    private void headers(Exchange exchange) {
-        exchange.getMessage().setHeader(AnaplanConstants.MODEL_ID, config().getModelId());
-        if (endpoint.operation() == AnaplanOperation.TR_READ_VIEW) {
-            exchange.getMessage().setHeader(AnaplanConstants.VIEW_ID, config().getViewId());
-        } else {
-            exchange.getMessage().setHeader(AnaplanConstants.LIST_ID, config().getListId());
-        }
-    }
 }

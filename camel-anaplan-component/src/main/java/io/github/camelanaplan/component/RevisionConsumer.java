@@ -64,7 +64,6 @@ final class RevisionConsumer extends AnaplanConsumer {
                 continue;
             }
             boolean ok = emit(exchange -> {
-                exchange.getMessage().setHeader(AnaplanConstants.MODEL_ID, config().getModelId());
                 exchange.getMessage().setBody(revision);
             });
             if (!ok) {

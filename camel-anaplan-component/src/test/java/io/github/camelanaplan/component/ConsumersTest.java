@@ -73,12 +73,25 @@ class ConsumersTest extends AnaplanTestSupport {
         awaitPolls("POST", ".*/exports/" + Seed.EXPORT_ID + "/tasks", 2);
         assertThat(mock.getReceivedCounter()).isEqualTo(2);
 
-        // a restart (another route on the same state repository) does not emit the same content again
+        // a restart (the same route, new consumer, same state repository) does not emit the same content again
         context.getRouteController().stopRoute("export");
-        route("export2", "anaplan:export?actionId=" + Seed.EXPORT_ID + "&onlyChanged=true&delay=50&initialDelay=10"
-                         + "&stateRepository=#repo", "mock:export");
+        context.removeRoute("export");
+        route("export", "anaplan:export?actionId=" + Seed.EXPORT_ID + "&onlyChanged=true&delay=50&initialDelay=10"
+                        + "&stateRepository=#repo", "mock:restarted");
         awaitPolls("POST", ".*/exports/" + Seed.EXPORT_ID + "/tasks", 3);
-        assertThat(mock.getReceivedCounter()).isEqualTo(2);
+        assertThat(getMockEndpoint("mock:restarted").getReceivedCounter()).isZero();
+
+        // another route reading the same export through the same repository keeps its own hash: it emits once
+        MockEndpoint copy = getMockEndpoint("mock:copy");
+        route("export-copy", "anaplan:export?actionId=" + Seed.EXPORT_ID + "&onlyChanged=true&delay=60&initialDelay=10"
+                             + "&stateRepository=#repo", "mock:copy");
+        awaitCount(copy, 1);
+        awaitPolls("POST", ".*/exports/" + Seed.EXPORT_ID + "/tasks", 3);
+        assertThat(copy.getReceivedCounter()).isEqualTo(1);
+        assertThat(copy.getExchanges().get(0).getMessage().getBody(String.class)).contains("Zoe Quinn");
+        assertThat(copy.getExchanges().get(0).getMessage().getHeader(AnaplanConstants.CHUNK_COUNT)).isEqualTo(1);
+        assertThat(copy.getExchanges().get(0).getMessage().getHeader(AnaplanConstants.MODEL_ID)).isNull();
+        assertThat(getMockEndpoint("mock:restarted").getReceivedCounter()).isZero();
     }
 
     @Test
