@@ -237,6 +237,16 @@ public final class ModelClient {
         return client.openChunked(tasks.dumpUrl(type, actionId, taskId, objectId), 1);
     }
 
+    /**
+     * The solver log of an optimizer action (117…) run by a process task: {@code taskId} is that process task's id.
+     * Needs a Workspace Administrator login.
+     */
+    public String solutionLogs(String optimizerActionId, String processTaskId) {
+        String url = modelUrl + "/optimizeActions/" + optimizerActionId + "/tasks/" + processTaskId + "/solutionLogs";
+        return transport.execute(ApiCall.get("solution logs of " + optimizerActionId, url).withHeader("Accept", "text/plain"),
+                (status, contentType, body) -> new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private void taskFinished(ActionType type, String actionId, ClientListener.TaskOutcome outcome, TaskStatus status,
                               long startNanos) {
         long nanos = System.nanoTime() - startNanos;

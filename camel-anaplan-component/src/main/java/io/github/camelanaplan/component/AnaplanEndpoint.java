@@ -38,7 +38,7 @@ import org.apache.camel.spi.StateRepository;
              category = { Category.CLOUD, Category.API }, headersClass = AnaplanConstants.class)
 public class AnaplanEndpoint extends ScheduledPollEndpoint {
 
-    @UriPath(description = "The operation to perform.", enums = "upload,download,import,export,process,action,run,invoke,taskStatus,cancel,dump,deleteFile,"
+    @UriPath(description = "The operation to perform.", enums = "upload,download,import,export,process,action,run,invoke,taskStatus,cancel,dump,solutionLogs,deleteFile,"
                                                                 + "workspaces,models,files,imports,exports,processes,actions,importMetadata,exportMetadata,"
                                                                 + "processMetadata,modelStatus,openModel,closeModel,alm/revisions,alm/latestRevision,"
                                                                 + "alm/createRevision,alm/syncableRevisions,alm/sync,alm/syncTasks,alm/comparisonReport,"

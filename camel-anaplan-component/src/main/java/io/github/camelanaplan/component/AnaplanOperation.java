@@ -21,6 +21,7 @@ public enum AnaplanOperation {
     TASK_STATUS("taskStatus", Needs.TASK),
     CANCEL("cancel", Needs.TASK),
     DUMP("dump", Needs.TASK),
+    SOLUTION_LOGS("solutionLogs", Needs.TASK, ActionType.ACTION),
     DELETE_FILE("deleteFile", Needs.FILE),
     WORKSPACES("workspaces", Needs.NOTHING),
     MODELS("models", Needs.NOTHING),

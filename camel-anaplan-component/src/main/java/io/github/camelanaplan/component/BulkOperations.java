@@ -94,6 +94,11 @@ final class BulkOperations extends OperationSupport {
                     in.setBody(taskId);
                 };
             }
+            case SOLUTION_LOGS: {
+                String actionId = actionId(in, operation);
+                String taskId = require(in, AnaplanConstants.TASK_ID, c.getTaskId(), "taskId", operation);
+                return () -> in.setBody(model.solutionLogs(actionId, taskId));
+            }
             case TASK_STATUS:
             case CANCEL:
             case DUMP: {

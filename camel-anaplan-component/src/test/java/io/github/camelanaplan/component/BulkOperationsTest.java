@@ -203,6 +203,19 @@ class BulkOperationsTest extends AnaplanTestSupport {
     }
 
     @Test
+    void solutionLogsOfAnOptimizerRunByAProcess() {
+        model().addAction("117000000001", "Optimise staffing", "OPTIMIZER");
+        model().addProcess("118000000001", "Run optimiser", "117000000001");
+        Exchange run = template.request("anaplan:process?actionId=118000000001", e -> { });
+        String processTask = run.getMessage().getHeader(AnaplanConstants.TASK_ID, String.class);
+        String log = template.requestBodyAndHeader("anaplan:solutionLogs?actionId=117000000001", null,
+                AnaplanConstants.TASK_ID, processTask, String.class);
+        assertThat(log).contains("solution log for action 117000000001").contains("Task " + processTask);
+        assertThat(sim.journal().matching("GET", ".*/optimizeActions/117000000001/tasks/" + processTask + "/solutionLogs"))
+                .singleElement().satisfies(e -> assertThat(e.headers().get("Accept")).isEqualTo("text/plain"));
+    }
+
+    @Test
     void deleteFileEmptiesIt() {
         template.requestBody("anaplan:upload?fileId=" + Seed.FILE2_ID, "a,b\n1,2\n");
         template.requestBody("anaplan:deleteFile?fileId=" + Seed.FILE2_ID, (Object) null);
