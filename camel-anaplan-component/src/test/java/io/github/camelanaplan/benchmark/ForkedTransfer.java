@@ -57,6 +57,7 @@ public final class ForkedTransfer {
         c.setPassword(args[7]);
         c.setWorkspaceId(args[8]);
         c.setModelId(args[9]);
+        c.setMaxRequestsPerMinute(0);
         context.addComponent("anaplan", component);
         context.start();
         int exit = 0;
