@@ -58,7 +58,8 @@ final class FaultHarness implements AutoCloseable {
     static final long NORMAL_TIMEOUT = 3_000;
     static final long SHORT_TIMEOUT = 300;
     static final Duration SLOW_DELAY = Duration.ofMillis(700);
-    static final long TASK_MILLIS = 100;
+    /** Long enough that a task is still running at the second status poll, so 'poll 2' is always reached. */
+    static final long TASK_MILLIS = 300;
     private static final Pattern ENGINE_THREAD = Pattern.compile("anaplan-\\d+-worker-\\d+|idle-connection-evictor.*");
     private static final String WS = Seed.WORKSPACE_ID;
     /**
@@ -249,6 +250,8 @@ final class FaultHarness implements AutoCloseable {
         long extraMillis;
         /** Requests that may be attempted in vain before the exchange ends. */
         int wastedAttempts = 2;
+        /** Task starts whose unknown outcome may be settled by reading the task list for up to twice the timeout. */
+        int settledStarts;
         /** A step whose name and the cause must be in a failure's message. */
         Step step;
         Kind kind;
@@ -341,7 +344,9 @@ final class FaultHarness implements AutoCloseable {
         if (kind == Kind.SLOW) {
             run.timeout = SHORT_TIMEOUT;
         }
-        int attempts = persistent ? (RETRY_COUNT + 2) * (step.name().equals("task start") ? 4 : 1) : 2;
+        boolean taskStart = step.name().equals("task start");
+        int attempts = persistent ? (RETRY_COUNT + 2) * (taskStart ? 4 : 1) : 2;
+        run.settledStarts = taskStart ? (persistent ? 4 : 1) : 0;
         run.wastedAttempts = attempts;
         if (kind == Kind.HTTP_429_RETRY_AFTER) {
             run.extraMillis = 1_000L * attempts;
@@ -407,7 +412,7 @@ final class FaultHarness implements AutoCloseable {
         }
         long perAttempt = run.timeout == SHORT_TIMEOUT ? run.timeout + 50 : 250;
         // a task start whose outcome is unknown is looked for in the task list for up to twice the timeout
-        long settle = 2 * Math.min(run.timeout, 1_000) * 4;
+        long settle = run.settledStarts * (2 * run.timeout + 500);
         return 3 * baseline(run.flow) + 5_000 + (long) run.wastedAttempts * (perAttempt + backoffs) + run.extraMillis
                + settle + 4 * TASK_MILLIS;
     }

@@ -100,6 +100,9 @@ class RandomizedFaultRunsTest {
                 expectSuccess = null;
             }
             slow |= kind == Kind.SLOW;
+            if (step.name().equals("task start")) {
+                run.settledStarts = 1;
+            }
             if (kind == Kind.HTTP_429_RETRY_AFTER) {
                 run.extraMillis += 1_000;
             }
@@ -115,6 +118,7 @@ class RandomizedFaultRunsTest {
         described.timeout = run.timeout;
         described.extraMillis = run.extraMillis;
         described.wastedAttempts = run.wastedAttempts;
+        described.settledStarts = run.settledStarts;
         described.expectSuccess = run.expectSuccess;
         return described;
     }
