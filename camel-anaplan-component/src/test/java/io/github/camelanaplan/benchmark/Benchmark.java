@@ -820,6 +820,10 @@ public final class Benchmark {
                                              + "`uploadParallelism=%d`. Download chunks of %s, `downloadPrefetch` default. "
                                              + "`maxRequestsPerMinute=0`: the request rate limit is a policy, not a machine limit.%n%n",
                 settings.chunkSize(), settings.compressionLevel(), settings.parallelism(), human(DOWNLOAD_CHUNK)));
+        if (settings.smoke()) {
+            md.append("Smoke mode: 20 MB and second-long tasks are too small for the targets to mean anything; it checks that"
+                      + " the report is produced and the content arrives intact. The targets are for the full run.\n\n");
+        }
         md.append("| Measurement | Measured | Reference (same run) | Ratio | Target | Result |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (Line l : lines) {
