@@ -10,6 +10,11 @@ public enum RequestKind {
      */
     IDEMPOTENT,
     /**
+     * Like {@link #IDEMPOTENT}, but not sent again after a read timeout: a first request that was only slow could still
+     * land later and undo what came after it (a chunk-count POST arriving after the chunks resets the file).
+     */
+    IDEMPOTENT_UNLESS_SLOW,
+    /**
      * Must not run twice (creating things, rotating a refresh token): retried only when the server certainly did not
      * act on it (connection refused, 429, 503).
      */

@@ -261,9 +261,12 @@ public final class Transport implements Closeable {
             case NOT_SENT:
                 return "connection refused";
             case UNKNOWN:
-                return kind == RequestKind.IDEMPOTENT ? outcome.unknownCause : null;
+                boolean stillInFlight = "read timeout".equals(outcome.unknownCause);
+                return kind == RequestKind.IDEMPOTENT || kind == RequestKind.IDEMPOTENT_UNLESS_SLOW && !stillInFlight
+                        ? outcome.unknownCause : null;
             case MALFORMED:
-                return kind == RequestKind.IDEMPOTENT ? "malformed response" : null;
+                return kind == RequestKind.IDEMPOTENT || kind == RequestKind.IDEMPOTENT_UNLESS_SLOW
+                        ? "malformed response" : null;
             case ERROR:
                 int status = outcome.status;
                 if (status == 429 || status == 503) {
@@ -427,7 +430,7 @@ public final class Transport implements Closeable {
                     String text = call.step() + " failed: " + unknownCause + " (" + call.method() + " " + call.path()
                                   + "): " + cause.getMessage();
                     return call.kind() == RequestKind.IDEMPOTENT ? new AnaplanException(text, cause)
-                            : new UnknownOutcomeException(text + "; the server may have acted on it", cause);
+                            : new UnknownOutcomeException(text + "; the server may still act on it", cause);
                 case MALFORMED:
                     String malformed = call.step() + " failed: malformed response to " + call.method() + " " + call.path()
                                        + " (HTTP " + status + "): " + cause.getMessage();

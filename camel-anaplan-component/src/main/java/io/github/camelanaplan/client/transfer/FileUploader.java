@@ -79,10 +79,14 @@ public final class FileUploader {
     }
 
     /** {@code POST {"chunkCount": n}}: idempotent, setting the same count twice is the same as once. */
+    /**
+     * Not re-sent after a read timeout: a first POST that was only slow could land after the chunks and reset the file.
+     * Such an upload fails instead (nothing is imported), and the exchange can be retried as a whole.
+     */
     private AnaplanFile declareChunkCount(String fileUrl, String fileId, int chunkCount) {
         ApiCall call = new ApiCall("set the chunk count of file " + fileId, "POST", fileUrl,
                 Map.of("Accept", "application/json"), () -> Json.entity(Map.of("chunkCount", chunkCount)),
-                RequestKind.IDEMPOTENT, true);
+                RequestKind.IDEMPOTENT_UNLESS_SLOW, true);
         JsonNode response = transport.execute(call, Json.tree());
         return Json.convert(response.path("file"), AnaplanFile.class);
     }

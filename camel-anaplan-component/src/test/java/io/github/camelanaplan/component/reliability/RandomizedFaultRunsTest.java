@@ -86,10 +86,6 @@ class RandomizedFaultRunsTest {
                 continue;
             }
             Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
-            if (kind == Kind.SLOW && step.name().equals("chunk count")) {
-                // the known, reported defect (see FaultHarness.KNOWN_LATE_CHUNK_COUNT) is shown by the matrix
-                kind = Kind.HTTP_503;
-            }
             FaultRule rule = kind.apply(step.rule()).times(1);
             run.rules.add(rule);
             description.append(' ').append(step.name()).append('=').append(kind.label);
