@@ -302,7 +302,7 @@ public class AnaplanEndpoint extends ScheduledPollEndpoint {
     UploadOptions uploadOptions() {
         AnaplanConfiguration c = configuration;
         int parallelism = c.getUploadParallelism() > 0 ? c.getUploadParallelism()
-                : Math.max(2, Runtime.getRuntime().availableProcessors());
+                : UploadOptions.defaultParallelism();
         return new UploadOptions(c.getUploadChunkSize(), c.getCompressionLevel(), c.isUploadParallel(), parallelism);
     }
 
