@@ -3,14 +3,12 @@ package io.github.camelanaplan.client;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelanaplan.client.model.RowCounts;
@@ -69,7 +67,7 @@ final class TaskRunner {
                 transport.stats().taskStarted();
                 return taskId;
             } catch (UnknownOutcomeException unknown) {
-                Set<String> after = newTasks(tasksUrl, before, unknown);
+                Set<String> after = StartedTasks.since(before, () -> taskIds(tasksUrl), unknown, client.settings().timeout());
                 if (after.size() == 1) {
                     String taskId = after.iterator().next();
                     LOG.info("{}: outcome unknown ({}), but the task list shows it started as task {}", call.step(),
@@ -89,40 +87,6 @@ final class TaskRunner {
                         unknown.getMessage());
             }
         }
-    }
-
-    /**
-     * The tasks that appeared since {@code before}. After a read timeout or a 504 the start may still be at work on
-     * the server (nobody answered because it is slow, not because it is gone), so an empty list is read again for up
-     * to twice the request timeout before the start counts as never arrived.
-     */
-    private Set<String> newTasks(String tasksUrl, Set<String> before, UnknownOutcomeException unknown) {
-        long timeoutMillis = client.settings().timeout().toMillis();
-        long settleNanos = mayStillArrive(unknown) ? TimeUnit.MILLISECONDS.toNanos(2 * timeoutMillis) : 0;
-        long deadline = System.nanoTime() + settleNanos;
-        while (true) {
-            Set<String> after = taskIds(tasksUrl);
-            after.removeAll(before);
-            if (!after.isEmpty() || System.nanoTime() >= deadline) {
-                return after;
-            }
-            try {
-                Thread.sleep(Math.max(50, Math.min(1_000, timeoutMillis / 4)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AnaplanException("Interrupted while looking for a task whose start had no answer", e);
-            }
-        }
-    }
-
-    private static boolean mayStillArrive(Throwable unknown) {
-        for (Throwable e = unknown; e != null; e = e.getCause()) {
-            if (e instanceof InterruptedIOException
-                || e instanceof AnaplanApiException && ((AnaplanApiException) e).getHttpStatus() == 504) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Set<String> taskIds(String tasksUrl) {

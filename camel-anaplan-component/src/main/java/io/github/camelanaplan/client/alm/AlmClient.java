@@ -17,6 +17,7 @@ import io.github.camelanaplan.client.ApiCall;
 import io.github.camelanaplan.client.Json;
 import io.github.camelanaplan.client.Poller;
 import io.github.camelanaplan.client.RequestKind;
+import io.github.camelanaplan.client.StartedTasks;
 import io.github.camelanaplan.client.TaskOptions;
 import io.github.camelanaplan.client.Transport;
 import io.github.camelanaplan.client.UnknownOutcomeException;
@@ -223,8 +224,7 @@ public final class AlmClient {
             }
             return taskId;
         } catch (UnknownOutcomeException unknown) {
-            Set<String> after = taskIds(url);
-            after.removeAll(before);
+            Set<String> after = StartedTasks.since(before, () -> taskIds(url), unknown, client.settings().timeout());
             if (after.size() == 1) {
                 String taskId = after.iterator().next();
                 LOG.info("{}: outcome unknown ({}), but the task list shows task {}", step, unknown.getMessage(), taskId);
