@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelanaplan.client.transfer.UploadOptions;
 import io.github.camelanaplan.component.AnaplanComponent;
 import io.github.camelanaplan.component.AnaplanConfiguration;
+import io.github.camelanaplan.component.SimulatedAnaplan;
 import io.github.camelanaplan.component.AnaplanConstants;
 import io.github.camelanaplan.simulator.AnaplanSimulator;
 import io.github.camelanaplan.simulator.Seed;
@@ -881,15 +882,8 @@ public final class Benchmark {
 
     private static CamelContext camel(AnaplanSimulator sim) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        AnaplanComponent component = new AnaplanComponent();
+        AnaplanComponent component = SimulatedAnaplan.component(sim);
         AnaplanConfiguration c = component.getConfiguration();
-        c.setAuthUrl(sim.authUrl());
-        c.setApiUrl(sim.apiUrl());
-        c.setOauthUrl(sim.oauthUrl());
-        c.setUsername(Seed.USERNAME);
-        c.setPassword(Seed.PASSWORD);
-        c.setWorkspaceId(Seed.WORKSPACE_ID);
-        c.setModelId(Seed.MODEL_ID);
         // the request rate limit is a policy (Anaplan's API limit), not a limit of the machine: off, as in the forks
         c.setMaxRequestsPerMinute(0);
         context.addComponent("anaplan", component);

@@ -25,17 +25,8 @@ abstract class AnaplanTestSupport extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         sim = AnaplanSimulator.start(simulatorOptions());
         CamelContext context = super.createCamelContext();
-        AnaplanComponent component = new AnaplanComponent();
+        AnaplanComponent component = SimulatedAnaplan.component(sim);
         AnaplanConfiguration c = component.getConfiguration();
-        c.setAuthUrl(sim.authUrl());
-        c.setApiUrl(sim.apiUrl());
-        c.setOauthUrl(sim.oauthUrl());
-        c.setAuditUrl(sim.auditUrl());
-        c.setCloudWorksUrl(sim.cloudWorksUrl());
-        c.setUsername(Seed.USERNAME);
-        c.setPassword(Seed.PASSWORD);
-        c.setWorkspaceId(Seed.WORKSPACE_ID);
-        c.setModelId(Seed.MODEL_ID);
         c.setRetryBackoff(20);
         c.setStatusPollDelay(50);
         c.setMaxStatusPollDelay(200);

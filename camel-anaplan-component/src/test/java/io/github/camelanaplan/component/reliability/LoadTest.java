@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.component.AnaplanComponent;
 import io.github.camelanaplan.component.AnaplanConfiguration;
+import io.github.camelanaplan.component.SimulatedAnaplan;
 import io.github.camelanaplan.component.AnaplanConstants;
 import io.github.camelanaplan.component.EngineProbe;
 import io.github.camelanaplan.simulator.AnaplanSimulator;
@@ -54,13 +55,9 @@ class LoadTest {
         sim = AnaplanSimulator.start(SimulatorOptions.defaults().taskDuration(Duration.ofMillis(30))
                 .rateLimitPerMinute(LIMIT_PER_MINUTE + BURST));
         context = new DefaultCamelContext();
-        AnaplanComponent component = new AnaplanComponent();
+        AnaplanComponent component = SimulatedAnaplan.component(sim);
         AnaplanConfiguration c = component.getConfiguration();
-        c.setAuthUrl(sim.authUrl());
-        c.setApiUrl(sim.apiUrl());
-        c.setUsername(Seed.USERNAME);
-        c.setPassword(Seed.PASSWORD);
-        c.setWorkspaceId(Seed.WORKSPACE_ID);
+        c.setModelId(null); // each exchange names its model
         c.setRetryBackoff(20);
         c.setStatusPollDelay(60);
         c.setMaxStatusPollDelay(200);

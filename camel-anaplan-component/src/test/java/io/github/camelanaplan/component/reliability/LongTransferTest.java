@@ -9,6 +9,7 @@ import java.util.Set;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.component.AnaplanComponent;
 import io.github.camelanaplan.component.AnaplanConfiguration;
+import io.github.camelanaplan.component.SimulatedAnaplan;
 import io.github.camelanaplan.component.AnaplanConstants;
 import io.github.camelanaplan.component.EngineProbe;
 import io.github.camelanaplan.simulator.AnaplanSimulator;
@@ -61,14 +62,8 @@ class LongTransferTest {
             }
             Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
             CamelContext context = new DefaultCamelContext();
-            AnaplanComponent component = new AnaplanComponent();
+            AnaplanComponent component = SimulatedAnaplan.component(sim);
             AnaplanConfiguration c = component.getConfiguration();
-            c.setAuthUrl(sim.authUrl());
-            c.setApiUrl(sim.apiUrl());
-            c.setUsername(Seed.USERNAME);
-            c.setPassword(Seed.PASSWORD);
-            c.setWorkspaceId(Seed.WORKSPACE_ID);
-            c.setModelId(Seed.MODEL_ID);
             c.setRetryBackoff(50);
             c.setUploadChunkSize(chunkSize);
             c.setCompressionLevel(1);
