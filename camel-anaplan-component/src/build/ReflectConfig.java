@@ -10,15 +10,14 @@ import java.util.stream.Stream;
 
 /**
  * Build step (run by exec-maven-plugin with the JDK's source launcher in process-classes, not shipped): writes the
- * GraalVM / Quarkus native reflection config for the classes Jackson binds by reflection — every class of
- * {@code io.github.camelanaplan.client.model}, and every record and enum under {@code io.github.camelanaplan.client}.
+ * GraalVM / Quarkus native reflection config for the classes Jackson binds by reflection: every record and enum
+ * under {@code io.github.camelanaplan.client} (the answer types of every API family are records).
  * <p>
  * Arguments: the classes directory, the output file, the runtime class path.
  */
 public class ReflectConfig {
 
     private static final String ROOT = "io/github/camelanaplan/client";
-    private static final String MODEL_PACKAGE = "io.github.camelanaplan.client.model";
 
     public static void main(String[] args) throws Exception {
         Path classes = Path.of(args[0]);
@@ -45,7 +44,7 @@ public class ReflectConfig {
                 if (type.isAnonymousClass() || type.isSynthetic()) {
                     continue;
                 }
-                if (MODEL_PACKAGE.equals(type.getPackageName()) || type.isRecord() || type.isEnum()) {
+                if (type.isRecord() || type.isEnum()) {
                     selected.add(type.getName());
                 }
             }

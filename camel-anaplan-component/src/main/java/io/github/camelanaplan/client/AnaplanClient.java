@@ -1,5 +1,13 @@
 package io.github.camelanaplan.client;
 
+import io.github.camelanaplan.client.bulk.ActionType;
+import io.github.camelanaplan.client.bulk.ModelClient;
+import io.github.camelanaplan.client.error.AnaplanException;
+import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.RequestKind;
+import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.task.TaskOptions;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelanaplan.client.auth.AuthService;
 import io.github.camelanaplan.client.auth.TokenManager;
-import io.github.camelanaplan.client.model.Model;
-import io.github.camelanaplan.client.model.ModelStatus;
-import io.github.camelanaplan.client.model.User;
-import io.github.camelanaplan.client.model.Workspace;
+import io.github.camelanaplan.client.tenant.Model;
+import io.github.camelanaplan.client.tenant.ModelStatus;
+import io.github.camelanaplan.client.tenant.User;
+import io.github.camelanaplan.client.tenant.Workspace;
 import io.github.camelanaplan.client.transfer.ChunkedInputStream;
 import io.github.camelanaplan.client.transfer.FileDownloader;
 import org.slf4j.Logger;
@@ -90,7 +98,7 @@ public final class AnaplanClient implements AutoCloseable {
     }
 
     /** Tells every listener, never letting a listener's failure reach the caller. */
-    void fire(java.util.function.Consumer<ClientListener> event) {
+    public void fire(java.util.function.Consumer<ClientListener> event) {
         for (ClientListener listener : listeners) {
             try {
                 event.accept(listener);
@@ -197,7 +205,7 @@ public final class AnaplanClient implements AutoCloseable {
         }
     }
 
-    static <T> List<T> convertAll(List<JsonNode> nodes, Class<T> type) {
+    public static <T> List<T> convertAll(List<JsonNode> nodes, Class<T> type) {
         List<T> items = new ArrayList<>(nodes.size());
         for (JsonNode node : nodes) {
             items.add(Json.convert(node, type));
@@ -211,12 +219,12 @@ public final class AnaplanClient implements AutoCloseable {
     }
 
     /** File ids known to exist per model, filled by allowFileCreation=false checks. */
-    Set<String> knownFiles(String modelId) {
+    public Set<String> knownFiles(String modelId) {
         return knownFilesByModel.computeIfAbsent(modelId, k -> ConcurrentHashMap.newKeySet());
     }
 
     /** Registers a task about to be started, so that closing the client cancels it. */
-    ActiveTask register() {
+    public ActiveTask register() {
         if (closed) {
             throw new AnaplanException("The Anaplan client is closed");
         }
@@ -225,7 +233,7 @@ public final class AnaplanClient implements AutoCloseable {
         return task;
     }
 
-    void unregister(ActiveTask task) {
+    public void unregister(ActiveTask task) {
         activeTasks.remove(task);
     }
 
@@ -256,12 +264,12 @@ public final class AnaplanClient implements AutoCloseable {
     }
 
     /** A task some thread is waiting for: shutdown wakes the waiter and cancels the task on Anaplan. */
-    static final class ActiveTask {
+    public static final class ActiveTask {
         private Runnable canceller;
         private boolean cancelled;
 
         /** Names how to cancel the started task; cancels it at once if the client closed meanwhile. */
-        void started(Runnable taskCanceller) {
+        public void started(Runnable taskCanceller) {
             boolean cancelNow;
             synchronized (this) {
                 canceller = taskCanceller;
@@ -272,7 +280,7 @@ public final class AnaplanClient implements AutoCloseable {
             }
         }
 
-        synchronized void sleep(long millis) {
+        public synchronized void sleep(long millis) {
             if (cancelled || millis <= 0) {
                 return;
             }
@@ -284,7 +292,7 @@ public final class AnaplanClient implements AutoCloseable {
             }
         }
 
-        synchronized boolean cancelledByShutdown() {
+        public synchronized boolean cancelledByShutdown() {
             return cancelled;
         }
 

@@ -1,6 +1,7 @@
 package io.github.camelanaplan.client;
 
-import io.github.camelanaplan.client.model.TaskStatus;
+import io.github.camelanaplan.client.bulk.ActionType;
+import io.github.camelanaplan.client.bulk.TaskStatus;
 import io.github.camelanaplan.client.transfer.UploadResult;
 
 /**

@@ -24,23 +24,23 @@ public final class ClientStats {
     private final Map<String, LongAdder> retriesByCause = new ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<String> onRetry = cause -> { };
 
-    void request() {
+    public void request() {
         requests.increment();
     }
 
-    void sent(long bytes) {
+    public void sent(long bytes) {
         if (bytes > 0) {
             bytesSent.add(bytes);
         }
     }
 
-    void received(long bytes) {
+    public void received(long bytes) {
         if (bytes > 0) {
             bytesReceived.add(bytes);
         }
     }
 
-    void retry(String cause) {
+    public void retry(String cause) {
         retriesByCause.computeIfAbsent(cause, k -> new LongAdder()).increment();
         onRetry.accept(cause);
     }
@@ -71,7 +71,7 @@ public final class ClientStats {
         return tasksRunning;
     }
 
-    void taskStarted() {
+    public void taskStarted() {
         tasksStarted.increment();
     }
 

@@ -2,8 +2,8 @@ package io.github.camelanaplan.component;
 
 import java.util.Map;
 
-import io.github.camelanaplan.client.AnaplanActionException;
-import io.github.camelanaplan.client.TaskOptions;
+import io.github.camelanaplan.client.error.AnaplanActionException;
+import io.github.camelanaplan.client.task.TaskOptions;
 import io.github.camelanaplan.client.alm.AlmClient;
 import io.github.camelanaplan.client.alm.AlmTask;
 import io.github.camelanaplan.client.alm.Revision;

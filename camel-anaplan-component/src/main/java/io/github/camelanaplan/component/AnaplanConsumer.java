@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.function.Consumer;
 
 import io.github.camelanaplan.client.AnaplanClient;
-import io.github.camelanaplan.client.AnaplanException;
+import io.github.camelanaplan.client.error.AnaplanException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 
-import io.github.camelanaplan.client.ActionType;
+import io.github.camelanaplan.client.bulk.ActionType;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.ClientSettings;
-import io.github.camelanaplan.client.MappingParameter;
-import io.github.camelanaplan.client.TaskOptions;
+import io.github.camelanaplan.client.bulk.MappingParameter;
+import io.github.camelanaplan.client.task.TaskOptions;
 import io.github.camelanaplan.client.auth.BasicCredentials;
 import io.github.camelanaplan.client.auth.CertificateCredentials;
 import io.github.camelanaplan.client.auth.Credentials;

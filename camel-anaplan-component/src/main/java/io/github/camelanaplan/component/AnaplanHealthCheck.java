@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-import io.github.camelanaplan.client.AnaplanApiException;
-import io.github.camelanaplan.client.AnaplanAuthenticationException;
+import io.github.camelanaplan.client.error.AnaplanApiException;
+import io.github.camelanaplan.client.error.AnaplanAuthenticationException;
 import io.github.camelanaplan.client.AnaplanClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;

@@ -6,12 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelanaplan.client.ActionType;
+import io.github.camelanaplan.client.bulk.ActionType;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.ClientListener;
 import io.github.camelanaplan.client.ClientStats;
-import io.github.camelanaplan.client.model.RowCounts;
-import io.github.camelanaplan.client.model.TaskStatus;
+import io.github.camelanaplan.client.bulk.RowCounts;
+import io.github.camelanaplan.client.bulk.TaskStatus;
 import io.github.camelanaplan.client.transfer.UploadResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

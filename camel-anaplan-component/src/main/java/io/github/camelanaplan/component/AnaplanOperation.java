@@ -3,7 +3,7 @@ package io.github.camelanaplan.component;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import io.github.camelanaplan.client.ActionType;
+import io.github.camelanaplan.client.bulk.ActionType;
 
 /**
  * The operations of the {@code anaplan:} endpoint. The URI name is what a route writes after {@code anaplan:};

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelanaplan.client.Json;
+import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.audit.AuditClient;
 import io.github.camelanaplan.client.audit.AuditEvent;
 import org.apache.camel.Processor;

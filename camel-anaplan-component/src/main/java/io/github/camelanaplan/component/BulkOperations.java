@@ -4,12 +4,12 @@ import java.io.File;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 
-import io.github.camelanaplan.client.ActionType;
-import io.github.camelanaplan.client.AnaplanActionException;
+import io.github.camelanaplan.client.bulk.ActionType;
+import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.AnaplanClient;
-import io.github.camelanaplan.client.ModelClient;
-import io.github.camelanaplan.client.TaskOptions;
-import io.github.camelanaplan.client.model.TaskStatus;
+import io.github.camelanaplan.client.bulk.ModelClient;
+import io.github.camelanaplan.client.task.TaskOptions;
+import io.github.camelanaplan.client.bulk.TaskStatus;
 import io.github.camelanaplan.client.transfer.UploadResult;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

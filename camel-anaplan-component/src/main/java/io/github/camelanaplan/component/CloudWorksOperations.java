@@ -1,7 +1,7 @@
 package io.github.camelanaplan.component;
 
-import io.github.camelanaplan.client.AnaplanActionException;
-import io.github.camelanaplan.client.TaskOptions;
+import io.github.camelanaplan.client.error.AnaplanActionException;
+import io.github.camelanaplan.client.task.TaskOptions;
 import io.github.camelanaplan.client.cloudworks.CloudWorksClient;
 import io.github.camelanaplan.client.cloudworks.IntegrationRun;
 import org.apache.camel.Exchange;

@@ -8,8 +8,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-import io.github.camelanaplan.client.ActionType;
-import io.github.camelanaplan.client.ModelClient;
+import io.github.camelanaplan.client.bulk.ActionType;
+import io.github.camelanaplan.client.bulk.ModelClient;
 import io.github.camelanaplan.client.transfer.ChunkedInputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import io.github.camelanaplan.client.AnaplanClient;
-import io.github.camelanaplan.client.AnaplanException;
-import io.github.camelanaplan.client.model.RowCounts;
-import io.github.camelanaplan.client.model.TaskStatus;
+import io.github.camelanaplan.client.error.AnaplanException;
+import io.github.camelanaplan.client.bulk.RowCounts;
+import io.github.camelanaplan.client.bulk.TaskStatus;
 import io.github.camelanaplan.client.transfer.ChunkedInputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

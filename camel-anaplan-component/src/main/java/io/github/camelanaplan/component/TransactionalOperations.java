@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelanaplan.client.Json;
-import io.github.camelanaplan.client.TaskOptions;
+import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.task.TaskOptions;
 import io.github.camelanaplan.client.transactional.ReadRequest;
 import io.github.camelanaplan.client.transactional.TransactionalClient;
 import org.apache.camel.Exchange;

@@ -1,5 +1,6 @@
 package io.github.camelanaplan.client;
 
+import io.github.camelanaplan.client.http.Transport;
 import java.time.Duration;
 
 import io.github.camelanaplan.client.auth.AuthService;

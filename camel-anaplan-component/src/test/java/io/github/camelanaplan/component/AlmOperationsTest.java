@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelanaplan.client.AnaplanActionException;
+import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.alm.AlmTask;
 import io.github.camelanaplan.client.alm.AppliedToModel;
 import io.github.camelanaplan.client.alm.Revision;

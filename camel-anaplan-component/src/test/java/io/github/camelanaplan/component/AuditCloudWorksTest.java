@@ -2,7 +2,7 @@ package io.github.camelanaplan.component;
 
 import java.util.List;
 
-import io.github.camelanaplan.client.AnaplanActionException;
+import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.audit.AuditEvent;
 import io.github.camelanaplan.client.cloudworks.Integration;
 import io.github.camelanaplan.client.cloudworks.IntegrationRun;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.github.camelanaplan.client.AnaplanException;
+import io.github.camelanaplan.client.error.AnaplanException;
 import io.github.camelanaplan.simulator.FaultRule;
 import io.github.camelanaplan.simulator.Seed;
 import org.apache.camel.Exchange;

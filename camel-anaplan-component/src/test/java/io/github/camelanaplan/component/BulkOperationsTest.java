@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.github.camelanaplan.client.AnaplanActionException;
-import io.github.camelanaplan.client.model.AnaplanFile;
-import io.github.camelanaplan.client.model.Export;
-import io.github.camelanaplan.client.model.Import;
-import io.github.camelanaplan.client.model.Model;
-import io.github.camelanaplan.client.model.ProcessMetadata;
-import io.github.camelanaplan.client.model.TaskResult;
-import io.github.camelanaplan.client.model.TaskState;
-import io.github.camelanaplan.client.model.TaskStatus;
-import io.github.camelanaplan.client.model.Workspace;
+import io.github.camelanaplan.client.error.AnaplanActionException;
+import io.github.camelanaplan.client.bulk.AnaplanFile;
+import io.github.camelanaplan.client.bulk.Export;
+import io.github.camelanaplan.client.bulk.Import;
+import io.github.camelanaplan.client.tenant.Model;
+import io.github.camelanaplan.client.bulk.ProcessMetadata;
+import io.github.camelanaplan.client.bulk.TaskResult;
+import io.github.camelanaplan.client.bulk.TaskState;
+import io.github.camelanaplan.client.bulk.TaskStatus;
+import io.github.camelanaplan.client.tenant.Workspace;
 import io.github.camelanaplan.simulator.Seed;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -256,7 +256,7 @@ class BulkOperationsTest extends AnaplanTestSupport {
 
     @Test
     void modelStatusOpenAndClose() {
-        assertThat(template.requestBody("anaplan:modelStatus", null, io.github.camelanaplan.client.model.ModelStatus.class))
+        assertThat(template.requestBody("anaplan:modelStatus", null, io.github.camelanaplan.client.tenant.ModelStatus.class))
                 .isNotNull();
         template.requestBody("anaplan:closeModel", (Object) null);
         template.requestBody("anaplan:openModel", (Object) null);

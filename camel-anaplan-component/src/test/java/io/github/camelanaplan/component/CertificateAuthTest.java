@@ -8,7 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.List;
 
-import io.github.camelanaplan.client.model.Workspace;
+import io.github.camelanaplan.client.tenant.Workspace;
 import io.github.camelanaplan.simulator.JournalEntry;
 import io.github.camelanaplan.simulator.Seed;
 import org.apache.camel.Exchange;
@@ -60,7 +60,7 @@ class CertificateAuthTest extends AnaplanTestSupport {
         c.setCertificate(pem(selfSigned(keys)));
         c.setPrivateKey(keyPem);
         Exchange result = template.request("anaplan:workspaces", e -> { });
-        assertThat(result.getException()).isInstanceOf(io.github.camelanaplan.client.AnaplanAuthenticationException.class)
+        assertThat(result.getException()).isInstanceOf(io.github.camelanaplan.client.error.AnaplanAuthenticationException.class)
                 .hasMessageContaining("HTTP 401");
         assertThat(result.getException().getMessage()).doesNotContain("PRIVATE KEY").doesNotContain(keyPem.substring(40, 80));
     }

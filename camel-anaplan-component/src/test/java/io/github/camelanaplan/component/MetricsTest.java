@@ -3,10 +3,10 @@ package io.github.camelanaplan.component;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.github.camelanaplan.client.AnaplanActionException;
+import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.ClientStats;
-import io.github.camelanaplan.client.model.RowCounts;
+import io.github.camelanaplan.client.bulk.RowCounts;
 import io.github.camelanaplan.simulator.FaultRule;
 import io.github.camelanaplan.simulator.Seed;
 import io.micrometer.core.instrument.MeterRegistry;

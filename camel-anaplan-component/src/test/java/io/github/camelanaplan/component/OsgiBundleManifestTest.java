@@ -53,7 +53,9 @@ class OsgiBundleManifestTest {
     @Test
     void exportsEveryPackageOfTheEngineAndTheComponentWithTheBundleVersion() throws IOException {
         Set<String> packages = classPackages();
-        assertThat(packages).contains("io.github.camelanaplan.client", "io.github.camelanaplan.client.model",
+        assertThat(packages).contains("io.github.camelanaplan.client", "io.github.camelanaplan.client.bulk",
+                "io.github.camelanaplan.client.http", "io.github.camelanaplan.client.error", "io.github.camelanaplan.client.task",
+                "io.github.camelanaplan.client.tenant",
                 "io.github.camelanaplan.client.auth", "io.github.camelanaplan.client.transfer",
                 "io.github.camelanaplan.component");
         assertThat(exports.keySet()).isEqualTo(packages);

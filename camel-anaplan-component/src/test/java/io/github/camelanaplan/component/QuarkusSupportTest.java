@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,18 +49,21 @@ class QuarkusSupportTest {
             assertThat(entry.get("allDeclaredFields").asBoolean()).as(name).isTrue();
             Class.forName(name, false, QuarkusSupportTest.class.getClassLoader());
         }
-        Path model = CLASSES.resolve("io/github/camelanaplan/client/model");
-        Set<String> modelClasses;
-        try (Stream<Path> files = Files.list(model)) {
-            modelClasses = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class"))
-                    .map(n -> "io.github.camelanaplan.client.model." + n.substring(0, n.length() - 6))
-                    .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> modelClasses = new TreeSet<>();
+        for (String pkg : new String[] { "bulk", "tenant" }) {
+            try (Stream<Path> files = Files.list(CLASSES.resolve("io/github/camelanaplan/client/" + pkg))) {
+                files.map(p -> p.getFileName().toString())
+                        .filter(n -> n.endsWith(".class") && !n.contains("$") && !n.equals("ModelClient.class")
+                                     && !n.equals("TaskRunner.class") && !n.equals("Csv.class"))
+                        .map(n -> "io.github.camelanaplan.client." + pkg + "." + n.substring(0, n.length() - 6))
+                        .forEach(modelClasses::add);
+            }
         }
-        assertThat(modelClasses).contains("io.github.camelanaplan.client.model.TaskStatus",
-                "io.github.camelanaplan.client.model.TaskResult");
+        assertThat(modelClasses).contains("io.github.camelanaplan.client.bulk.TaskStatus",
+                "io.github.camelanaplan.client.bulk.TaskResult", "io.github.camelanaplan.client.tenant.Model");
         assertThat(listed).containsAll(modelClasses);
         assertThat(listed).contains("io.github.camelanaplan.client.transfer.UploadResult",
-                "io.github.camelanaplan.client.model.TaskState");
+                "io.github.camelanaplan.client.bulk.TaskState");
         assertThat(listed).allMatch(n -> n.startsWith("io.github.camelanaplan.client."));
     }
 }

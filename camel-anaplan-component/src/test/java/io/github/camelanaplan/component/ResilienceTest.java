@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.camelanaplan.client.AnaplanActionException;
-import io.github.camelanaplan.client.AnaplanApiException;
-import io.github.camelanaplan.client.AnaplanException;
-import io.github.camelanaplan.client.model.TaskResult;
-import io.github.camelanaplan.client.model.TaskState;
+import io.github.camelanaplan.client.error.AnaplanActionException;
+import io.github.camelanaplan.client.error.AnaplanApiException;
+import io.github.camelanaplan.client.error.AnaplanException;
+import io.github.camelanaplan.client.bulk.TaskResult;
+import io.github.camelanaplan.client.bulk.TaskState;
 import io.github.camelanaplan.simulator.FaultRule;
 import io.github.camelanaplan.simulator.JournalEntry;
 import io.github.camelanaplan.simulator.Seed;

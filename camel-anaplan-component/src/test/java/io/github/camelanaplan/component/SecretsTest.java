@@ -2,7 +2,7 @@ package io.github.camelanaplan.component;
 
 import java.util.List;
 
-import io.github.camelanaplan.client.AnaplanAuthenticationException;
+import io.github.camelanaplan.client.error.AnaplanAuthenticationException;
 import io.github.camelanaplan.client.ClientSettings;
 import io.github.camelanaplan.client.auth.BasicCredentials;
 import io.github.camelanaplan.client.auth.OAuthCredentials;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelanaplan.client.AnaplanActionException;
-import io.github.camelanaplan.client.model.AnaplanFile;
-import io.github.camelanaplan.client.model.Model;
+import io.github.camelanaplan.client.error.AnaplanActionException;
+import io.github.camelanaplan.client.bulk.AnaplanFile;
+import io.github.camelanaplan.client.tenant.Model;
 import io.github.camelanaplan.simulator.Seed;
 import io.github.camelanaplan.simulator.SimulatorOptions;
 import org.apache.camel.Endpoint;

@@ -2,7 +2,7 @@ package io.github.camelanaplan.component;
 
 import java.util.List;
 
-import io.github.camelanaplan.client.AnaplanException;
+import io.github.camelanaplan.client.error.AnaplanException;
 import io.github.camelanaplan.simulator.Seed;
 import io.github.camelanaplan.simulator.SimulatorOptions;
 import org.apache.camel.Exchange;

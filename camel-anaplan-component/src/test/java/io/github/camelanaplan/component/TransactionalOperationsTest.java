@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelanaplan.client.AnaplanApiException;
+import io.github.camelanaplan.client.error.AnaplanApiException;
 import io.github.camelanaplan.client.transactional.AnaplanList;
 import io.github.camelanaplan.client.transactional.CellDimension;
 import io.github.camelanaplan.client.transactional.CellWrite;

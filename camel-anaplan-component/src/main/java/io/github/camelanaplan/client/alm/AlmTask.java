@@ -1,6 +1,6 @@
 package io.github.camelanaplan.client.alm;
 
-import io.github.camelanaplan.client.model.TaskState;
+import io.github.camelanaplan.client.bulk.TaskState;
 
 /**
  * A sync, comparison report or summary report task. {@code creationTime} is kept as sent (epoch milliseconds in the

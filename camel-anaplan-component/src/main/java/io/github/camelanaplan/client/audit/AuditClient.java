@@ -6,9 +6,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelanaplan.client.AnaplanClient;
-import io.github.camelanaplan.client.ApiCall;
-import io.github.camelanaplan.client.Json;
-import io.github.camelanaplan.client.Transport;
+import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.Transport;
 
 /**
  * The Audit API (anaplan-api §8): events of the tenant in a time range of at most 30 days, all pages.

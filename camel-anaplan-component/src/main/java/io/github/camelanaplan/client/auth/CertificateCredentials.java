@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
-import io.github.camelanaplan.client.AnaplanAuthenticationException;
+import io.github.camelanaplan.client.error.AnaplanAuthenticationException;
 
 /**
  * Anaplan's CA-certificate login: {@code Authorization: CACertificate <base64 of the certificate PEM>} and a JSON body

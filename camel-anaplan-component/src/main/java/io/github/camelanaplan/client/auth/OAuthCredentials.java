@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.camelanaplan.client.AnaplanAuthenticationException;
+import io.github.camelanaplan.client.error.AnaplanAuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

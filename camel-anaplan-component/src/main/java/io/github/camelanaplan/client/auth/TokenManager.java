@@ -2,8 +2,8 @@ package io.github.camelanaplan.client.auth;
 
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.github.camelanaplan.client.AnaplanAuthenticationException;
-import io.github.camelanaplan.client.TokenSource;
+import io.github.camelanaplan.client.error.AnaplanAuthenticationException;
+import io.github.camelanaplan.client.http.TokenSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,17 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelanaplan.client.AnaplanActionException;
+import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.AnaplanClient;
-import io.github.camelanaplan.client.AnaplanException;
-import io.github.camelanaplan.client.ApiCall;
-import io.github.camelanaplan.client.Json;
-import io.github.camelanaplan.client.Poller;
-import io.github.camelanaplan.client.RequestKind;
-import io.github.camelanaplan.client.TaskOptions;
-import io.github.camelanaplan.client.Transport;
-import io.github.camelanaplan.client.model.TaskState;
-import io.github.camelanaplan.client.model.TaskStatus;
+import io.github.camelanaplan.client.error.AnaplanException;
+import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.task.Poller;
+import io.github.camelanaplan.client.http.RequestKind;
+import io.github.camelanaplan.client.task.TaskOptions;
+import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.bulk.TaskState;
+import io.github.camelanaplan.client.bulk.TaskStatus;
 
 /**
  * The CloudWorks API (anaplan-api §9): integrations, running one and waiting for the run's end, run status.

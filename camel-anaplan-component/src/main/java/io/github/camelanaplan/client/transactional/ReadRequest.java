@@ -5,13 +5,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelanaplan.client.AnaplanClient;
-import io.github.camelanaplan.client.AnaplanException;
-import io.github.camelanaplan.client.ApiCall;
-import io.github.camelanaplan.client.Json;
-import io.github.camelanaplan.client.Poller;
-import io.github.camelanaplan.client.RequestKind;
-import io.github.camelanaplan.client.TaskOptions;
-import io.github.camelanaplan.client.Transport;
+import io.github.camelanaplan.client.error.AnaplanException;
+import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.task.Poller;
+import io.github.camelanaplan.client.http.RequestKind;
+import io.github.camelanaplan.client.task.TaskOptions;
+import io.github.camelanaplan.client.http.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

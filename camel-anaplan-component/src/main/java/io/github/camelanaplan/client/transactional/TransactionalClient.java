@@ -16,13 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelanaplan.client.AnaplanClient;
-import io.github.camelanaplan.client.AnaplanException;
-import io.github.camelanaplan.client.ApiCall;
-import io.github.camelanaplan.client.Json;
-import io.github.camelanaplan.client.RequestKind;
-import io.github.camelanaplan.client.ResponseReader;
-import io.github.camelanaplan.client.TaskOptions;
-import io.github.camelanaplan.client.Transport;
+import io.github.camelanaplan.client.error.AnaplanException;
+import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.RequestKind;
+import io.github.camelanaplan.client.http.ResponseReader;
+import io.github.camelanaplan.client.task.TaskOptions;
+import io.github.camelanaplan.client.http.Transport;
 
 /**
  * The transactional API (anaplan-api §6) of one model: modules, line items, views and their cells, lists and list

@@ -2,7 +2,7 @@ package io.github.camelanaplan.client.transfer;
 
 import java.util.ArrayDeque;
 
-import io.github.camelanaplan.client.AnaplanException;
+import io.github.camelanaplan.client.error.AnaplanException;
 
 /**
  * A fixed number of equal buffers, made on first need and then reused: whatever the size of an upload, no more

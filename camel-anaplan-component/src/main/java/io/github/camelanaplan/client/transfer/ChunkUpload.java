@@ -7,12 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.github.camelanaplan.client.AnaplanException;
-import io.github.camelanaplan.client.ApiCall;
+import io.github.camelanaplan.client.error.AnaplanException;
+import io.github.camelanaplan.client.http.ApiCall;
 import io.github.camelanaplan.client.ClientStats;
-import io.github.camelanaplan.client.Json;
-import io.github.camelanaplan.client.RequestKind;
-import io.github.camelanaplan.client.Transport;
+import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.RequestKind;
+import io.github.camelanaplan.client.http.Transport;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelanaplan.client.ApiCall;
-import io.github.camelanaplan.client.Json;
-import io.github.camelanaplan.client.Transport;
+import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.Transport;
 
 /**
  * Downloads chunked server content: files ({@code .../files/{id}}), import dumps ({@code .../tasks/{t}/dump}) and

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelanaplan.client.AnaplanException;
-import io.github.camelanaplan.client.ApiCall;
-import io.github.camelanaplan.client.Json;
-import io.github.camelanaplan.client.RequestKind;
-import io.github.camelanaplan.client.Transport;
-import io.github.camelanaplan.client.model.AnaplanFile;
+import io.github.camelanaplan.client.error.AnaplanException;
+import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.RequestKind;
+import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.bulk.AnaplanFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,7 +3,7 @@ package io.github.camelanaplan.client.transfer;
 import java.io.IOException;
 import java.io.InputStream;
 
-import io.github.camelanaplan.client.AnaplanException;
+import io.github.camelanaplan.client.error.AnaplanException;
 
 /**
  * Cuts content of unknown length while reading it: fills a pooled buffer, ends the chunk after the buffer's last

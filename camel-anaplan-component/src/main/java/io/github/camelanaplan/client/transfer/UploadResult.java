@@ -1,6 +1,6 @@
 package io.github.camelanaplan.client.transfer;
 
-import io.github.camelanaplan.client.model.AnaplanFile;
+import io.github.camelanaplan.client.bulk.AnaplanFile;
 
 /**
  * What an upload did.

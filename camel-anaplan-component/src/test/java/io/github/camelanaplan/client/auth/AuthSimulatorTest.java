@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.camelanaplan.client.AnaplanAuthenticationException;
+import io.github.camelanaplan.client.error.AnaplanAuthenticationException;
 import io.github.camelanaplan.client.ClientSettings;
 import io.github.camelanaplan.client.ClientStats;
-import io.github.camelanaplan.client.Transport;
+import io.github.camelanaplan.client.http.Transport;
 import io.github.camelanaplan.simulator.AnaplanSimulator;
 import io.github.camelanaplan.simulator.SimulatorOptions;
 import org.junit.jupiter.api.AfterEach;

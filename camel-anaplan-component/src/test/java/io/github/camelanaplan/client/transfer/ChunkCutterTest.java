@@ -14,7 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Random;
 
-import io.github.camelanaplan.client.AnaplanException;
+import io.github.camelanaplan.client.error.AnaplanException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelanaplan.client.ApiCall;
-import io.github.camelanaplan.client.Json;
-import io.github.camelanaplan.client.RequestKind;
+import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.simulator.FaultRule;
 import io.github.camelanaplan.simulator.Seed;
 import io.github.camelanaplan.simulator.SimulatorOptions;

@@ -5,7 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelanaplan.client.TestClients;
-import io.github.camelanaplan.client.Transport;
+import io.github.camelanaplan.client.http.Transport;
 import io.github.camelanaplan.simulator.AnaplanSimulator;
 import io.github.camelanaplan.simulator.Seed;
 import io.github.camelanaplan.simulator.SimModel;

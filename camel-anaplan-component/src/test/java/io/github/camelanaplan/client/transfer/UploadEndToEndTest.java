@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.github.camelanaplan.client.AnaplanApiException;
-import io.github.camelanaplan.client.AnaplanException;
-import io.github.camelanaplan.client.ApiCall;
+import io.github.camelanaplan.client.error.AnaplanApiException;
+import io.github.camelanaplan.client.error.AnaplanException;
+import io.github.camelanaplan.client.http.ApiCall;
 import io.github.camelanaplan.simulator.FaultRule;
 import io.github.camelanaplan.simulator.JournalEntry;
 import io.github.camelanaplan.simulator.SimulatorOptions;

@@ -19,10 +19,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-import io.github.camelanaplan.client.AnaplanAuthenticationException;
+import io.github.camelanaplan.client.error.AnaplanAuthenticationException;
 import io.github.camelanaplan.client.AnaplanClient;
-import io.github.camelanaplan.client.AnaplanException;
-import io.github.camelanaplan.client.model.TaskResult;
+import io.github.camelanaplan.client.error.AnaplanException;
+import io.github.camelanaplan.client.bulk.TaskResult;
 import io.github.camelanaplan.component.AnaplanComponent;
 import io.github.camelanaplan.component.AnaplanConfiguration;
 import io.github.camelanaplan.component.AnaplanConstants;

@@ -1,6 +1,6 @@
 package io.github.camelanaplan.runtimes.quarkus;
 
-import io.github.camelanaplan.client.model.TaskResult;
+import io.github.camelanaplan.client.bulk.TaskResult;
 import io.github.camelanaplan.component.AnaplanComponent;
 import io.github.camelanaplan.component.AnaplanConfiguration;
 import io.github.camelanaplan.component.AnaplanConstants;

@@ -2,7 +2,7 @@ package io.github.camelanaplan.runtimes.springboot;
 
 import java.util.List;
 
-import io.github.camelanaplan.client.model.TaskResult;
+import io.github.camelanaplan.client.bulk.TaskResult;
 import io.github.camelanaplan.component.AnaplanComponent;
 import io.github.camelanaplan.component.AnaplanConfiguration;
 import io.github.camelanaplan.component.AnaplanConstants;

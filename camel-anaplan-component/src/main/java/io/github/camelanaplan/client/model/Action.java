@@ -1,5 +1,0 @@
-package io.github.camelanaplan.client.model;
-
-/** An "other" action (117…): delete by selection, optimizer... */
-public record Action(String id, String name, String actionType) {
-}

@@ -1,6 +1,0 @@
-package io.github.camelanaplan.client.model;
-
-/** The authenticated user ({@code GET /users/me}). */
-public record User(String id, String email, String firstName, String lastName, Boolean active, String customerId,
-                   String lastLoginDate) {
-}
