@@ -2,11 +2,12 @@ package io.github.camelanaplan.client;
 
 import io.github.camelanaplan.client.bulk.ActionType;
 import io.github.camelanaplan.client.bulk.ModelClient;
-import io.github.camelanaplan.client.error.AnaplanException;
 import io.github.camelanaplan.client.http.ApiCall;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.task.ActiveTasks;
+import io.github.camelanaplan.client.task.ModelLocks;
 import io.github.camelanaplan.client.task.TaskOptions;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ public final class AnaplanClient implements AutoCloseable {
     private final AuthService authService;
     private final TokenManager tokens;
     private final ExecutorService executor;
-    private final Set<ActiveTask> activeTasks = ConcurrentHashMap.newKeySet();
+    private final ActiveTasks activeTasks = new ActiveTasks();
+    private final ModelLocks modelLocks = new ModelLocks();
     private final Map<String, Set<String>> knownFilesByModel = new ConcurrentHashMap<>();
     private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
     private final int id;
@@ -223,18 +225,14 @@ public final class AnaplanClient implements AutoCloseable {
         return knownFilesByModel.computeIfAbsent(modelId, k -> ConcurrentHashMap.newKeySet());
     }
 
-    /** Registers a task about to be started, so that closing the client cancels it. */
-    public ActiveTask register() {
-        if (closed) {
-            throw new AnaplanException("The Anaplan client is closed");
-        }
-        ActiveTask task = new ActiveTask();
-        activeTasks.add(task);
-        return task;
+    /** The tasks being started or waited for: closing the client cancels them. */
+    public ActiveTasks activeTasks() {
+        return activeTasks;
     }
 
-    public void unregister(ActiveTask task) {
-        activeTasks.remove(task);
+    /** This client's model and file locks (another client's tasks are not serialised with these). */
+    public ModelLocks modelLocks() {
+        return modelLocks;
     }
 
     /** Cancels tasks still being waited on, logs out, closes the pool and threads. */
@@ -244,76 +242,15 @@ public final class AnaplanClient implements AutoCloseable {
             return;
         }
         closed = true;
-        for (ActiveTask task : activeTasks) {
-            task.cancelForShutdown();
-        }
-        // let task starts already on the wire finish, so their tasks get cancelled before the pool goes away
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!activeTasks.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        // wakes the waiters and cancels their tasks; task starts already on the wire get to finish and cancel theirs
+        // before the pool goes away
+        if (!activeTasks.close(ActiveTasks.CLOSE_WAIT)) {
+            LOG.warn("{} task start(s) still under way after {}; closing anyway", activeTasks.size(),
+                    ActiveTasks.CLOSE_WAIT);
         }
         tokens.logout();
         transport.close();
         executor.shutdownNow();
         LOG.debug("Anaplan client closed ({} requests sent)", stats.requests());
-    }
-
-    /** A task some thread is waiting for: shutdown wakes the waiter and cancels the task on Anaplan. */
-    public static final class ActiveTask {
-        private Runnable canceller;
-        private boolean cancelled;
-
-        /** Names how to cancel the started task; cancels it at once if the client closed meanwhile. */
-        public void started(Runnable taskCanceller) {
-            boolean cancelNow;
-            synchronized (this) {
-                canceller = taskCanceller;
-                cancelNow = cancelled;
-            }
-            if (cancelNow) {
-                cancel(taskCanceller);
-            }
-        }
-
-        public synchronized void sleep(long millis) {
-            if (cancelled || millis <= 0) {
-                return;
-            }
-            try {
-                wait(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AnaplanException("Interrupted while waiting for a task", e);
-            }
-        }
-
-        public synchronized boolean cancelledByShutdown() {
-            return cancelled;
-        }
-
-        void cancelForShutdown() {
-            Runnable taskCanceller;
-            synchronized (this) {
-                cancelled = true;
-                taskCanceller = canceller;
-                notifyAll();
-            }
-            if (taskCanceller != null) {
-                cancel(taskCanceller);
-            }
-        }
-
-        private static void cancel(Runnable taskCanceller) {
-            try {
-                taskCanceller.run();
-            } catch (RuntimeException e) {
-                LOG.warn("Could not cancel a running task on shutdown: {}", e.getMessage());
-            }
-        }
     }
 }

@@ -15,16 +15,16 @@ import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.error.AnaplanException;
 import io.github.camelanaplan.client.http.ApiCall;
 import io.github.camelanaplan.client.http.Json;
-import io.github.camelanaplan.client.task.Poller;
 import io.github.camelanaplan.client.http.RequestKind;
-import io.github.camelanaplan.client.task.StartedTasks;
+import io.github.camelanaplan.client.task.ActiveTasks;
+import io.github.camelanaplan.client.task.PollSchedule;
+import io.github.camelanaplan.client.task.TaskAnswer;
+import io.github.camelanaplan.client.task.TaskStarter;
+import io.github.camelanaplan.client.task.TaskWaiter;
+import io.github.camelanaplan.client.task.WatchedTask;
 import io.github.camelanaplan.client.task.TaskOptions;
 import io.github.camelanaplan.client.http.Transport;
-import io.github.camelanaplan.client.error.UnknownOutcomeException;
-import io.github.camelanaplan.client.bulk.TaskState;
 import io.github.camelanaplan.client.bulk.TaskStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The ALM API (anaplan-api §7) of one model: revisions, online status, and sync / comparison / summary tasks, which
@@ -35,12 +35,12 @@ public final class AlmClient {
     public static final int MAX_NAME = 60;
     public static final int MAX_DESCRIPTION = 250;
 
-    private static final Logger LOG = LoggerFactory.getLogger(AlmClient.class);
 
     private final AnaplanClient client;
     private final Transport transport;
     private final String modelId;
     private final String almUrl;
+    private final TaskStarter starter;
 
     public AlmClient(AnaplanClient client, String modelId) {
         if (modelId == null || modelId.isBlank()) {
@@ -50,6 +50,7 @@ public final class AlmClient {
         this.transport = client.transport();
         this.modelId = modelId;
         this.almUrl = client.settings().apiUrl() + "/models/" + modelId + "/alm";
+        this.starter = new TaskStarter(TaskStarter.Resend.NEVER, client.settings().timeout());
     }
 
     /** Revisions of the model, all pages, optionally only those applied after / before a date (YYYY-MM-DD). */
@@ -181,17 +182,15 @@ public final class AlmClient {
     }
 
     private AlmTask run(Kind kind, Revisions revisions, TaskOptions options) {
-        String taskId = start(kind, revisions);
-        String what = kind.label + " task " + taskId + " of model " + modelId;
         AlmTask task;
-        try {
-            task = Poller.of(client, options).until(what, () -> task(kind, taskId),
-                    t -> t.taskState() == TaskState.COMPLETE || t.taskState() == TaskState.CANCELLED);
-        } catch (Poller.PollTimeoutException e) {
-            AlmTask last = (AlmTask) e.lastState();
-            throw new AnaplanActionException(what + " timed out after " + options.taskTimeout()
-                                             + " (ALM tasks cannot be cancelled; it goes on in Anaplan)",
-                    last == null ? null : status(last), null);
+        String what;
+        try (ActiveTasks.Entry entry = client.activeTasks().register(kind.label + " task of model " + modelId)) {
+            String taskId = start(kind, revisions);
+            what = kind.label + " task " + taskId + " of model " + modelId;
+            task = TaskWaiter.await(entry, PollSchedule.of(options),
+                    WatchedTask.of(what, () -> task(kind, taskId), t -> t.taskState().isTerminal())
+                            .reportedAs(AlmClient::status)
+                            .notCancellable("ALM tasks cannot be cancelled; it goes on in Anaplan"));
         }
         if (!task.isSuccessful()) {
             StringBuilder message = new StringBuilder(what).append(" failed: state ").append(task.taskState());
@@ -207,31 +206,17 @@ public final class AlmClient {
         return task;
     }
 
-    /** Starts an ALM task once: an unknown outcome is settled by looking for a new task in the task list. */
+    /** Starts an ALM task once: an unknown outcome is settled through the task list, never by sending it again. */
     private String start(Kind kind, Revisions revisions) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("sourceRevisionId", revisions.sourceRevisionId());
         body.put("sourceModelId", revisions.sourceModelId());
         body.put("targetRevisionId", revisions.targetRevisionId());
         String url = almUrl + "/" + kind.collection;
-        Set<String> before = taskIds(url);
         String step = "start " + kind.label + " task of model " + modelId;
-        try {
-            JsonNode answer = transport.execute(jsonCall(step, "POST", url, body, RequestKind.TASK_START), Json.tree());
-            String taskId = answer.path("task").path("taskId").asText(answer.path("taskId").asText(null));
-            if (taskId == null || taskId.isEmpty()) {
-                throw new AnaplanException(step + ": the answer holds no taskId");
-            }
-            return taskId;
-        } catch (UnknownOutcomeException unknown) {
-            Set<String> after = StartedTasks.since(before, () -> taskIds(url), unknown, client.settings().timeout());
-            if (after.size() == 1) {
-                String taskId = after.iterator().next();
-                LOG.info("{}: outcome unknown ({}), but the task list shows task {}", step, unknown.getMessage(), taskId);
-                return taskId;
-            }
-            throw unknown;
-        }
+        ApiCall call = jsonCall(step, "POST", url, body, RequestKind.TASK_START);
+        return starter.start(step, () -> taskIds(url),
+                () -> transport.execute(call, TaskAnswer.reader(call)).startedTaskId());
     }
 
     private Set<String> taskIds(String url) {
@@ -243,12 +228,8 @@ public final class AlmClient {
     }
 
     private AlmTask task(Kind kind, String taskId) {
-        AlmTask task = Json.convert(get(kind.label + " task status", almUrl + "/" + kind.collection + "/" + taskId)
-                .path("task"), AlmTask.class);
-        if (task == null) {
-            throw new AnaplanException(kind.label + " task " + taskId + ": the answer holds no task");
-        }
-        return task;
+        ApiCall call = ApiCall.get(kind.label + " task status", almUrl + "/" + kind.collection + "/" + taskId);
+        return Json.convert(transport.execute(call, TaskAnswer.reader(call)).checkedTask(taskId), AlmTask.class);
     }
 
     private static TaskStatus status(AlmTask task) {

@@ -6,14 +6,13 @@ import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.http.ApiCall;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.task.ModelLocks;
 import io.github.camelanaplan.client.task.TaskOptions;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,20 +35,18 @@ import io.github.camelanaplan.client.transfer.UploadSource;
 /**
  * The Integration API (bulk) operations of one model: files, uploads and downloads, actions and their tasks.
  * <p>
- * Task runs of one model are serialised inside this JVM (Anaplan runs one task per model at a time), and an upload
+ * Task runs of one model are serialised within one client (its {@link ModelLocks}) (Anaplan runs one task per model at a time), and an upload
  * followed by an import holds the model for both steps, so no other exchange overwrites the file in between.
  */
 public final class ModelClient {
-
-    private static final Map<String, ReentrantLock> MODEL_LOCKS = new ConcurrentHashMap<>();
-    private static final Map<String, ReentrantLock> FILE_LOCKS = new ConcurrentHashMap<>();
 
     private final AnaplanClient client;
     private final Transport transport;
     private final String workspaceId;
     private final String modelId;
     private final String modelUrl;
-    private final TaskRunner tasks;
+    private final ActionTasks tasks;
+    private final TaskFailure failures;
 
     public ModelClient(AnaplanClient client, String workspaceId, String modelId) {
         if (workspaceId == null || workspaceId.isBlank()) {
@@ -63,7 +60,8 @@ public final class ModelClient {
         this.workspaceId = workspaceId;
         this.modelId = modelId;
         this.modelUrl = client.settings().apiUrl() + "/workspaces/" + workspaceId + "/models/" + modelId;
-        this.tasks = new TaskRunner(transport, client, modelUrl);
+        this.tasks = new ActionTasks(transport, client, modelUrl);
+        this.failures = new TaskFailure(client, tasks);
     }
 
     public String workspaceId() {
@@ -131,21 +129,19 @@ public final class ModelClient {
                 throw e;
             }
         }
-        ReentrantLock fileLock = FILE_LOCKS.computeIfAbsent(modelId + "/" + fileId, k -> new ReentrantLock(true));
-        fileLock.lock();
-        long startNanos = System.nanoTime();
-        try {
-            UploadResult result = new FileUploader(transport, client.executor()).upload(modelUrl + "/files", fileId,
-                    source, options);
-            long nanos = System.nanoTime() - startNanos;
-            client.fire(l -> l.uploadFinished(modelId, fileId, result, nanos));
-            return result;
-        } catch (RuntimeException e) {
-            long nanos = System.nanoTime() - startNanos;
-            client.fire(l -> l.uploadFailed(modelId, fileId, e, nanos));
-            throw e;
-        } finally {
-            fileLock.unlock();
+        try (ModelLocks.Held fileLock = client.modelLocks().file(modelId, fileId)) {
+            long startNanos = System.nanoTime();
+            try {
+                UploadResult result = new FileUploader(transport, client.executor()).upload(modelUrl + "/files", fileId,
+                        source, options);
+                long nanos = System.nanoTime() - startNanos;
+                client.fire(l -> l.uploadFinished(modelId, fileId, result, nanos));
+                return result;
+            } catch (RuntimeException e) {
+                long nanos = System.nanoTime() - startNanos;
+                client.fire(l -> l.uploadFailed(modelId, fileId, e, nanos));
+                throw e;
+            }
         }
     }
 
@@ -193,12 +189,8 @@ public final class ModelClient {
 
     /** Starts a task and returns its id without waiting. */
     public String startTask(ActionType type, String actionId, TaskOptions options) {
-        ReentrantLock lock = modelLock();
-        lock.lock();
-        try {
+        try (ModelLocks.Held modelLock = client.modelLocks().model(modelId)) {
             return tasks.start(type, actionId, options);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -208,26 +200,22 @@ public final class ModelClient {
      * @throws AnaplanActionException when the task fails, is cancelled or times out
      */
     public TaskRun run(ActionType type, String actionId, TaskOptions options, PendingUpload upload) {
-        ReentrantLock lock = modelLock();
-        lock.lock();
-        try {
+        try (ModelLocks.Held modelLock = client.modelLocks().model(modelId)) {
             UploadResult uploaded = upload == null ? null
                     : upload(upload.fileId(), upload.body(), upload.charset(), upload.options(), upload.allowFileCreation());
             long startNanos = System.nanoTime();
             TaskStatus status = null;
             try {
                 status = tasks.startAndAwait(type, actionId, options);
-                tasks.check(type, actionId, status, options);
+                failures.check(type, actionId, status, options);
             } catch (RuntimeException e) {
                 TaskStatus last = status != null ? status
                         : e instanceof AnaplanActionException action ? action.getTaskStatus() : null;
-                taskFinished(type, actionId, outcome(last, options, startNanos, e), last, startNanos);
+                taskFinished(type, actionId, outcome(e), last, startNanos);
                 throw e;
             }
             taskFinished(type, actionId, ClientListener.TaskOutcome.SUCCESS, status, startNanos);
             return new TaskRun(status, uploaded);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -260,26 +248,22 @@ public final class ModelClient {
         client.fire(l -> l.taskFinished(modelId, type, actionId, outcome, status, nanos));
     }
 
-    private static ClientListener.TaskOutcome outcome(TaskStatus last, TaskOptions options, long startNanos,
-                                                      RuntimeException failure) {
-        if (last != null && last.taskState() == TaskState.CANCELLED) {
-            return ClientListener.TaskOutcome.CANCELLED;
+    /** How a failed run ended, as the exception says (never its wording). */
+    static ClientListener.TaskOutcome outcome(RuntimeException failure) {
+        if (!(failure instanceof AnaplanActionException action)) {
+            return ClientListener.TaskOutcome.ERROR; // no end state seen: the start or a status poll failed
         }
-        if (last != null && last.taskState() == TaskState.COMPLETE) {
-            return ClientListener.TaskOutcome.FAILED;
+        switch (action.getReason()) {
+            case CANCELLED:
+            case SHUTDOWN: // the client shutting down cancels the tasks still being waited on
+                return ClientListener.TaskOutcome.CANCELLED;
+            case TIMED_OUT:
+                return ClientListener.TaskOutcome.TIMED_OUT;
+            case FAILED:
+            case REJECTED_ROWS:
+            default:
+                return ClientListener.TaskOutcome.FAILED;
         }
-        if (options.taskTimeout() != null && failure instanceof AnaplanActionException
-            && System.nanoTime() - startNanos >= options.taskTimeout().toNanos()) {
-            return ClientListener.TaskOutcome.TIMED_OUT;
-        }
-        // the client shutting down cancels the tasks still being waited on
-        return failure instanceof AnaplanActionException && failure.getMessage() != null
-               && failure.getMessage().contains("shutting down") ? ClientListener.TaskOutcome.CANCELLED
-                : ClientListener.TaskOutcome.ERROR;
-    }
-
-    private ReentrantLock modelLock() {
-        return MODEL_LOCKS.computeIfAbsent(modelId, k -> new ReentrantLock(true));
     }
 
     /** An upload to run before a task, under the same model lock. */

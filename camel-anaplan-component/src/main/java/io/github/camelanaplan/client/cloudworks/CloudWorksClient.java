@@ -1,6 +1,8 @@
 package io.github.camelanaplan.client.cloudworks;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +11,12 @@ import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.error.AnaplanException;
 import io.github.camelanaplan.client.http.ApiCall;
 import io.github.camelanaplan.client.http.Json;
-import io.github.camelanaplan.client.task.Poller;
+import io.github.camelanaplan.client.task.ActiveTasks;
+import io.github.camelanaplan.client.task.PollSchedule;
+import io.github.camelanaplan.client.task.TaskAnswer;
+import io.github.camelanaplan.client.task.TaskStarter;
+import io.github.camelanaplan.client.task.TaskWaiter;
+import io.github.camelanaplan.client.task.WatchedTask;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.task.TaskOptions;
 import io.github.camelanaplan.client.http.Transport;
@@ -24,11 +31,13 @@ public final class CloudWorksClient {
     private final AnaplanClient client;
     private final Transport transport;
     private final String integrationsUrl;
+    private final TaskStarter starter;
 
     public CloudWorksClient(AnaplanClient client) {
         this.client = client;
         this.transport = client.transport();
         this.integrationsUrl = client.settings().cloudWorksUrl() + "/integrations";
+        this.starter = new TaskStarter(TaskStarter.Resend.NEVER, client.settings().timeout());
     }
 
     /** Integrations visible to the user, all pages. */
@@ -37,16 +46,27 @@ public final class CloudWorksClient {
                 .map(n -> Json.convert(n, Integration.class)).toList();
     }
 
-    /** Starts a run of an integration; returns the run id. */
+    /**
+     * Starts a run of an integration once; returns the run id. A start whose outcome is unknown is settled through the
+     * integration's run history (one new run is ours) and never sent again.
+     */
     public String startRun(String integrationId) {
         String step = "run CloudWorks integration " + integrationId;
-        JsonNode answer = transport.execute(new ApiCall(step, "POST", integrationsUrl + "/" + integrationId + "/run",
-                Map.of("Accept", "application/json"), null, RequestKind.NON_IDEMPOTENT, true), Json.tree());
-        String runId = answer.path("run").path("id").asText(null);
-        if (runId == null || runId.isEmpty()) {
-            throw new AnaplanException(step + ": the answer holds no run id");
+        ApiCall call = new ApiCall(step, "POST", integrationsUrl + "/" + integrationId + "/run",
+                Map.of("Accept", "application/json"), null, RequestKind.NON_IDEMPOTENT, true);
+        return starter.start(step, () -> runIds(integrationId),
+                () -> transport.execute(call, TaskAnswer.reader(call)).requiredId("run", "id"));
+    }
+
+    /** Ids of the integration's runs, from its run history. */
+    private Set<String> runIds(String integrationId) {
+        JsonNode answer = transport.execute(ApiCall.get("run history of CloudWorks integration " + integrationId,
+                integrationsUrl + "/runs/" + integrationId), Json.tree());
+        Set<String> ids = new HashSet<>();
+        for (JsonNode run : answer.path("history_of_runs").path("runs")) {
+            ids.add(run.path("id").asText());
         }
-        return runId;
+        return ids;
     }
 
     public IntegrationRun runStatus(String runId) {
@@ -65,18 +85,20 @@ public final class CloudWorksClient {
      * @throws AnaplanActionException when the run fails (with its message and error code) or the wait times out
      */
     public IntegrationRun run(String integrationId, TaskOptions options) {
-        String runId = startRun(integrationId);
-        String what = "CloudWorks integration " + integrationId + " run " + runId;
         IntegrationRun run;
-        try {
-            run = Poller.of(client, options).until(what, () -> runStatus(runId), IntegrationRun::isFinished);
-        } catch (Poller.PollTimeoutException e) {
-            if (options.cancelOnTimeout()) {
-                cancel(integrationId);
-            }
-            throw new AnaplanActionException(what + " timed out after " + options.taskTimeout()
-                                             + (options.cancelOnTimeout() ? " and was cancelled" : ""),
-                    new TaskStatus(runId, TaskState.IN_PROGRESS, null, null, null, null), null);
+        String what;
+        String runId;
+        try (ActiveTasks.Entry entry = client.activeTasks().register("CloudWorks integration " + integrationId)) {
+            runId = startRun(integrationId);
+            what = "CloudWorks integration " + integrationId + " run " + runId;
+            String id = runId;
+            run = TaskWaiter.await(entry, PollSchedule.of(options),
+                    WatchedTask.of(what, () -> runStatus(id), IntegrationRun::isFinished)
+                            .reportedAs(r -> new TaskStatus(id, TaskState.IN_PROGRESS, null, null, null, null))
+                            .cancelledBy(() -> {
+                                cancel(integrationId);
+                                return null;
+                            }, options.cancelOnTimeout()));
         }
         if (!Boolean.TRUE.equals(run.success())) {
             throw new AnaplanActionException(what + " failed: " + (run.message() == null ? "no message" : run.message())

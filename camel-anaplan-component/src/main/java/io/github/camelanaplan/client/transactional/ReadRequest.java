@@ -8,7 +8,10 @@ import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.error.AnaplanException;
 import io.github.camelanaplan.client.http.ApiCall;
 import io.github.camelanaplan.client.http.Json;
-import io.github.camelanaplan.client.task.Poller;
+import io.github.camelanaplan.client.task.ActiveTasks;
+import io.github.camelanaplan.client.task.PollSchedule;
+import io.github.camelanaplan.client.task.TaskWaiter;
+import io.github.camelanaplan.client.task.WatchedTask;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.task.TaskOptions;
 import io.github.camelanaplan.client.http.Transport;
@@ -104,10 +107,13 @@ public final class ReadRequest implements AutoCloseable {
         if (pageNo >= availablePages && !isComplete()) {
             refresh();
             if (pageNo >= availablePages && !isComplete()) {
-                Poller.of(client, options).until("page " + pageNo + " of the read request of " + what, () -> {
-                    refresh();
-                    return this;
-                }, r -> pageNo < r.availablePages || r.isComplete());
+                String waitedFor = "page " + pageNo + " of the read request of " + what;
+                try (ActiveTasks.Entry entry = client.activeTasks().register(waitedFor)) {
+                    TaskWaiter.await(entry, PollSchedule.of(options), WatchedTask.of(waitedFor, () -> {
+                        refresh();
+                        return this;
+                    }, r -> pageNo < r.availablePages || r.isComplete()).notCancellable(null));
+                }
             }
         }
         if (pageNo >= availablePages) {
