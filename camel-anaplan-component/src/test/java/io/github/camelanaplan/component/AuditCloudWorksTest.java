@@ -6,6 +6,8 @@ import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.audit.AuditEvent;
 import io.github.camelanaplan.client.cloudworks.Integration;
 import io.github.camelanaplan.client.cloudworks.IntegrationRun;
+import io.github.camelanaplan.client.error.UnknownOutcomeException;
+import io.github.camelanaplan.simulator.FaultRule;
 import io.github.camelanaplan.simulator.Seed;
 import io.github.camelanaplan.simulator.SimAudit;
 import io.github.camelanaplan.simulator.SimulatorOptions;
@@ -85,5 +87,24 @@ class AuditCloudWorksTest extends AnaplanTestSupport {
         assertThat(run.getException()).isInstanceOf(AnaplanActionException.class).hasMessageContaining("failed")
                 .hasMessageContaining("PROCESS_FAILED");
         assertThat(run.getMessage().getHeader(AnaplanConstants.TASK_ID, String.class)).isNotBlank();
+    }
+
+    @Test
+    void aRunStartWhoseAnswerIsLostIsSettledThroughTheRunHistory() {
+        sim.faults().add(FaultRule.on("POST", ".*/integrations/" + Seed.INTEGRATION_ID + "/run").resetAfterProcessing());
+        Exchange run = template.request("anaplan:cloudworks/run?integrationId=" + Seed.INTEGRATION_ID, e -> { });
+        assertThat(run.getException()).isNull();
+        assertThat(run.getMessage().getBody(IntegrationRun.class).success()).isTrue();
+        assertThat(sim.cloudWorks().runs(Seed.INTEGRATION_ID)).hasSize(1);
+        assertThat(sim.journal().count("POST", ".*/integrations/" + Seed.INTEGRATION_ID + "/run")).isEqualTo(1);
+    }
+
+    @Test
+    void aRunStartThatNeverArrivedIsNotSentAgain() {
+        sim.faults().add(FaultRule.on("POST", ".*/integrations/" + Seed.INTEGRATION_ID + "/run").resetBeforeResponse());
+        Exchange run = template.request("anaplan:cloudworks/run?integrationId=" + Seed.INTEGRATION_ID, e -> { });
+        assertThat(run.getException()).isInstanceOf(UnknownOutcomeException.class);
+        assertThat(sim.cloudWorks().runs(Seed.INTEGRATION_ID)).isEmpty();
+        assertThat(sim.journal().count("POST", ".*/integrations/" + Seed.INTEGRATION_ID + "/run")).isEqualTo(1);
     }
 }
