@@ -4,13 +4,13 @@ import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.error.AnaplanException;
 import io.github.camelanaplan.client.error.UnknownOutcomeException;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.http.Transport;
 import io.github.camelanaplan.client.task.StartedTasks;
 import io.github.camelanaplan.client.task.TaskOptions;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,16 +39,16 @@ final class TaskRunner {
 
     private final Transport transport;
     private final AnaplanClient client;
-    private final String modelUrl;
+    private final ApiPath modelPath;
 
-    TaskRunner(Transport transport, AnaplanClient client, String modelUrl) {
+    TaskRunner(Transport transport, AnaplanClient client, ApiPath modelPath) {
         this.transport = transport;
         this.client = client;
-        this.modelUrl = modelUrl;
+        this.modelPath = modelPath;
     }
 
-    String actionUrl(ActionType type, String actionId) {
-        return modelUrl + "/" + type.collection() + "/" + actionId;
+    ApiPath actionPath(ActionType type, String actionId) {
+        return modelPath.then(type.collection(), actionId);
     }
 
     /**
@@ -56,20 +56,15 @@ final class TaskRunner {
      * the task was created: if so that task is ours, otherwise the start is sent again. One call starts one task.
      */
     String start(ActionType type, String actionId, TaskOptions options) {
-        String tasksUrl = actionUrl(type, actionId) + "/tasks";
+        ApiPath tasksUrl = actionPath(type, actionId).then("tasks");
         Set<String> before = taskIds(tasksUrl);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("localeName", options.locale());
-        if (!options.mappingParameters().isEmpty()) {
-            body.put("mappingParameters", options.mappingParameters());
-        }
-        ApiCall call = new ApiCall("start " + type.label() + " " + actionId, "POST", tasksUrl,
-                Map.of("Accept", "application/json"), () -> Json.entity(body), RequestKind.TASK_START, true);
+        ApiRequest call = ApiRequest.post(tasksUrl).json(new TaskStartBody(options.locale(), options.mappingParameters()))
+                .kind(RequestKind.TASK_START).step("start " + type.label() + " " + actionId).build();
         int attempts = 0;
         while (true) {
             attempts++;
             try {
-                JsonNode node = transport.execute(call, Json.tree());
+                JsonNode node = transport.execute(call, Json.answer(call)).root();
                 String taskId = node.path("task").path("taskId").asText(node.path("taskId").asText(null));
                 if (taskId == null || taskId.isEmpty()) {
                     throw new AnaplanException(call.step() + ": the answer holds no taskId");
@@ -99,19 +94,18 @@ final class TaskRunner {
         }
     }
 
-    private Set<String> taskIds(String tasksUrl) {
+    private Set<String> taskIds(ApiPath tasksUrl) {
         Set<String> ids = new HashSet<>();
-        for (JsonNode task : client.listAll(tasksUrl, "tasks", "list tasks")) {
+        for (JsonNode task : client.listAll(ApiRequest.get(tasksUrl).step("list tasks").build(), "tasks")) {
             ids.add(task.path("taskId").asText());
         }
         return ids;
     }
 
     TaskStatus status(ActionType type, String actionId, String taskId) {
-        JsonNode node = transport.execute(
-                ApiCall.get("task status of " + type.label() + " " + actionId, actionUrl(type, actionId) + "/tasks/" + taskId),
-                Json.tree());
-        TaskStatus status = Json.convert(node.path("task"), TaskStatus.class);
+        ApiRequest request = ApiRequest.get(actionPath(type, actionId).then("tasks", taskId))
+                .step("task status of " + type.label() + " " + actionId).build();
+        TaskStatus status = transport.execute(request, Json.answer(request)).read("task", TaskStatus.class);
         if (status == null) {
             throw new AnaplanException("task status of " + type.label() + " " + actionId + ": the answer holds no task");
         }
@@ -119,13 +113,9 @@ final class TaskRunner {
     }
 
     TaskStatus cancel(ActionType type, String actionId, String taskId) {
-        JsonNode node = transport.execute(
-                ApiCall.delete("cancel " + type.label() + " task " + taskId, actionUrl(type, actionId) + "/tasks/" + taskId),
-                (status, contentType, body) -> {
-                    byte[] bytes = body.readAllBytes();
-                    return bytes.length == 0 ? null : Json.parse(new ByteArrayInputStream(bytes));
-                });
-        TaskStatus status = node == null ? null : Json.convert(node.path("task"), TaskStatus.class);
+        ApiRequest request = ApiRequest.delete(actionPath(type, actionId).then("tasks", taskId))
+                .step("cancel " + type.label() + " task " + taskId).build();
+        TaskStatus status = transport.execute(request, Json.answerOrEmpty(request)).read("task", TaskStatus.class);
         return status != null ? status : new TaskStatus(taskId, TaskState.CANCELLING, null, null, null, null);
     }
 
@@ -232,11 +222,11 @@ final class TaskRunner {
             if (type == ActionType.PROCESS) {
                 for (TaskResult nested : status.result().nestedResults()) {
                     if (nested.isFailureDumpAvailable() && nested.objectId() != null) {
-                        dumps.put(nested.objectId(), dumpText(dumpUrl(type, actionId, status.taskId(), nested.objectId())));
+                        dumps.put(nested.objectId(), dumpText(dumpPath(type, actionId, status.taskId(), nested.objectId())));
                     }
                 }
             } else {
-                dumps.put(actionId, dumpText(dumpUrl(type, actionId, status.taskId(), null)));
+                dumps.put(actionId, dumpText(dumpPath(type, actionId, status.taskId(), null)));
             }
         } catch (AnaplanException | IOException e) {
             LOG.warn("Could not fetch the failure dump of {} {} task {}: {}", type.label(), actionId, status.taskId(),
@@ -245,13 +235,13 @@ final class TaskRunner {
         return dumps;
     }
 
-    /** The dump's base URL: {@code …/tasks/{t}/dump} for an import, {@code …/tasks/{t}/dumps/{objectId}} for a process. */
-    String dumpUrl(ActionType type, String actionId, String taskId, String objectId) {
-        String task = actionUrl(type, actionId) + "/tasks/" + taskId;
-        return objectId == null || objectId.equals(actionId) ? task + "/dump" : task + "/dumps/" + objectId;
+    /** The dump's path: {@code …/tasks/{t}/dump} for an import, {@code …/tasks/{t}/dumps/{objectId}} for a process. */
+    ApiPath dumpPath(ActionType type, String actionId, String taskId, String objectId) {
+        ApiPath task = actionPath(type, actionId).then("tasks", taskId);
+        return objectId == null || objectId.equals(actionId) ? task.then("dump") : task.then("dumps", objectId);
     }
 
-    private String dumpText(String url) throws IOException {
+    private String dumpText(ApiPath url) throws IOException {
         try (InputStream in = client.openChunked(url, 1)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

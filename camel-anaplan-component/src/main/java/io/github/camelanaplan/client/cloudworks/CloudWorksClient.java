@@ -1,13 +1,12 @@
 package io.github.camelanaplan.client.cloudworks;
 
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.error.AnaplanException;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.task.Poller;
 import io.github.camelanaplan.client.http.RequestKind;
@@ -23,26 +22,26 @@ public final class CloudWorksClient {
 
     private final AnaplanClient client;
     private final Transport transport;
-    private final String integrationsUrl;
+    private final ApiPath integrationsUrl;
 
     public CloudWorksClient(AnaplanClient client) {
         this.client = client;
         this.transport = client.transport();
-        this.integrationsUrl = client.settings().cloudWorksUrl() + "/integrations";
+        this.integrationsUrl = ApiPath.root(client.settings().cloudWorksUrl()).then("integrations");
     }
 
     /** Integrations visible to the user, all pages. */
     public List<Integration> integrations() {
-        return client.listAll(integrationsUrl, "integrations", "list CloudWorks integrations").stream()
-                .map(n -> Json.convert(n, Integration.class)).toList();
+        return client.listAll(ApiRequest.get(integrationsUrl).step("list CloudWorks integrations").build(), "integrations",
+                Integration.class);
     }
 
     /** Starts a run of an integration; returns the run id. */
     public String startRun(String integrationId) {
         String step = "run CloudWorks integration " + integrationId;
-        JsonNode answer = transport.execute(new ApiCall(step, "POST", integrationsUrl + "/" + integrationId + "/run",
-                Map.of("Accept", "application/json"), null, RequestKind.NON_IDEMPOTENT, true), Json.tree());
-        String runId = answer.path("run").path("id").asText(null);
+        ApiRequest request = ApiRequest.post(integrationsUrl.then(integrationId, "run")).kind(RequestKind.NON_IDEMPOTENT)
+                .step(step).build();
+        String runId = transport.execute(request, Json.answer(request)).text("run.id");
         if (runId == null || runId.isEmpty()) {
             throw new AnaplanException(step + ": the answer holds no run id");
         }
@@ -50,9 +49,9 @@ public final class CloudWorksClient {
     }
 
     public IntegrationRun runStatus(String runId) {
-        JsonNode answer = transport.execute(ApiCall.get("status of CloudWorks run " + runId,
-                integrationsUrl + "/run/" + runId), Json.tree());
-        IntegrationRun run = Json.convert(answer.path("run"), IntegrationRun.class);
+        ApiRequest request = ApiRequest.get(integrationsUrl.then("run", runId)).step("status of CloudWorks run " + runId)
+                .build();
+        IntegrationRun run = transport.execute(request, Json.answer(request)).read("run", IntegrationRun.class);
         if (run == null) {
             throw new AnaplanException("status of CloudWorks run " + runId + ": the answer holds no run");
         }
@@ -88,9 +87,8 @@ public final class CloudWorksClient {
 
     private void cancel(String integrationId) {
         try {
-            transport.execute(new ApiCall("cancel CloudWorks integration " + integrationId, "POST",
-                    integrationsUrl + "/" + integrationId + "/cancel", Map.of("Accept", "application/json"), null,
-                    RequestKind.IDEMPOTENT, true), Json.discard());
+            transport.execute(ApiRequest.post(integrationsUrl.then(integrationId, "cancel")).kind(RequestKind.IDEMPOTENT)
+                    .step("cancel CloudWorks integration " + integrationId).build(), Json.discard());
         } catch (AnaplanException e) {
             org.slf4j.LoggerFactory.getLogger(CloudWorksClient.class).warn("Could not cancel {}: {}", integrationId,
                     e.getMessage());
