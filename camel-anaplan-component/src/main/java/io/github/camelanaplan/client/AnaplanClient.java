@@ -2,8 +2,11 @@ package io.github.camelanaplan.client;
 
 import io.github.camelanaplan.client.bulk.ActionType;
 import io.github.camelanaplan.client.bulk.ModelClient;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.JsonAnswer;
+import io.github.camelanaplan.client.http.Paging;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.http.Transport;
 import io.github.camelanaplan.client.task.ActiveTasks;
@@ -41,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * Usable without Camel:
  * <pre>{@code
  * try (AnaplanClient client = AnaplanClient.create(new ClientSettings().credentials(new BasicCredentials(user, pw)))) {
- *     client.model(workspaceId, modelId).runTask(ActionType.IMPORT, "112000000001", TaskOptions.defaults());
+ *     ModelClient model = client.model(workspaceId, modelId);
+ *     TaskStatus status = model.run(ActionType.IMPORT, "112000000001", TaskOptions.defaults(), null).status();
  * }
  * }</pre>
  */
@@ -140,28 +144,33 @@ public final class AnaplanClient implements AutoCloseable {
         return new ModelClient(this, workspaceId, modelId);
     }
 
+    /** The configured Integration API root ({@code …/2/0}), the start of every request path under it. */
+    public ApiPath api() {
+        return ApiPath.root(settings.apiUrl());
+    }
+
     public User me() {
-        JsonNode node = transport.execute(ApiCall.get("get current user", settings.apiUrl() + "/users/me"), Json.tree());
-        return Json.convert(node.path("user"), User.class);
+        ApiRequest request = ApiRequest.get(api()).segments("users", "me").step("get current user").build();
+        return transport.execute(request, Json.answer(request)).read("user", User.class);
     }
 
     public List<Workspace> workspaces() {
-        return convertAll(listAll(settings.apiUrl() + "/workspaces?tenantDetails=true", "workspaces", "list workspaces"),
-                Workspace.class);
+        return listAll(ApiRequest.get(api()).segment("workspaces").query("tenantDetails", "true")
+                .step("list workspaces").build(), "workspaces", Workspace.class);
     }
 
     /** Models of a workspace, or of the whole tenant when workspaceId is null. */
     public List<Model> models(String workspaceId) {
-        String url = workspaceId == null ? settings.apiUrl() + "/models?modelDetails=true"
-                : settings.apiUrl() + "/workspaces/" + workspaceId + "/models?modelDetails=true";
-        return convertAll(listAll(url, "models", "list models"), Model.class);
+        ApiPath models = workspaceId == null ? api().then("models") : api().then("workspaces", workspaceId, "models");
+        return listAll(ApiRequest.get(models).query("modelDetails", "true").step("list models").build(), "models",
+                Model.class);
     }
 
     /** What a model is busy with. The answer comes bare ({@code requestStatus}) or in an envelope; both are read. */
     public ModelStatus modelStatus(String modelId) {
-        JsonNode node = transport.execute(ApiCall.get("model status of " + modelId,
-                settings.apiUrl() + "/models/" + modelId + "/status"), Json.tree());
-        return Json.convert(node.path("requestStatus"), ModelStatus.class);
+        ApiRequest request = ApiRequest.get(api()).segments("models", modelId, "status")
+                .step("model status of " + modelId).build();
+        return transport.execute(request, Json.answer(request)).read("requestStatus", ModelStatus.class);
     }
 
     /** Asks Anaplan to open (load) a model; asynchronous on Anaplan's side. */
@@ -175,49 +184,29 @@ public final class AnaplanClient implements AutoCloseable {
     }
 
     private void modelCall(String modelId, String action) {
-        transport.execute(new ApiCall(action + " model " + modelId, "POST",
-                settings.apiUrl() + "/models/" + modelId + "/" + action, Map.of(), null, RequestKind.IDEMPOTENT, true),
-                Json.discard());
+        transport.execute(ApiRequest.post(api()).segments("models", modelId, action).kind(RequestKind.IDEMPOTENT)
+                .step(action + " model " + modelId).build(), Json.discard());
     }
 
-    /** Every item of a paged collection, following {@code meta.paging} until all are read. */
-    public List<JsonNode> listAll(String url, String key, String step) {
-        List<JsonNode> items = new ArrayList<>();
-        int offset = 0;
-        String separator = url.contains("?") ? "&" : "?";
-        while (true) {
-            String pageUrl = offset == 0 ? url : url + separator + "offset=" + offset;
-            JsonNode node = transport.execute(ApiCall.get(step, pageUrl), Json.tree());
-            JsonNode array = node.path(key);
-            int received = 0;
-            if (array.isArray()) {
-                for (JsonNode item : array) {
-                    items.add(item);
-                    received++;
-                }
-            }
-            JsonNode paging = node.path("meta").path("paging");
-            int pageSize = paging.path("currentPageSize").asInt(received);
-            long total = paging.path("totalSize").asLong(-1);
-            boolean more = paging.hasNonNull("next") || total >= 0 && offset + pageSize < total;
-            if (!more || pageSize <= 0 || received == 0) {
-                return items;
-            }
-            offset += pageSize;
-        }
+    /**
+     * Every item of a paged collection as JSON objects, following {@code meta.paging} until all are read.
+     *
+     * @throws io.github.camelanaplan.client.error.AnaplanProtocolException when a page does not advance, exceeds
+     *                                                                      {@code totalSize}, or {@code key} is not an
+     *                                                                      array of objects
+     */
+    public List<JsonNode> listAll(ApiRequest first, String key) {
+        return listAll(first, key, JsonNode.class);
     }
 
-    public static <T> List<T> convertAll(List<JsonNode> nodes, Class<T> type) {
-        List<T> items = new ArrayList<>(nodes.size());
-        for (JsonNode node : nodes) {
-            items.add(Json.convert(node, type));
-        }
-        return items;
+    /** Every item of a paged collection read as {@code type}; see {@link #listAll(ApiRequest, String)}. */
+    public <T> List<T> listAll(ApiRequest first, String key, Class<T> type) {
+        return Paging.readAll(first, key, type, request -> transport.execute(request, Json.answer(request)));
     }
 
-    /** A lazy stream over a chunked resource (file, dump): {@code url/chunks} then each chunk. */
-    public ChunkedInputStream openChunked(String url, int prefetch) {
-        return new FileDownloader(transport, executor).open(url, prefetch);
+    /** A lazy stream over a chunked resource (file, dump): {@code content/chunks} then each chunk. */
+    public ChunkedInputStream openChunked(ApiPath content, int prefetch) {
+        return new FileDownloader(transport, executor).open(content, prefetch);
     }
 
     /** File ids known to exist per model, filled by allowFileCreation=false checks. */

@@ -3,18 +3,17 @@ package io.github.camelanaplan.client.alm;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.error.AnaplanException;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.JsonAnswer;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.task.ActiveTasks;
 import io.github.camelanaplan.client.task.PollSchedule;
@@ -39,7 +38,8 @@ public final class AlmClient {
     private final AnaplanClient client;
     private final Transport transport;
     private final String modelId;
-    private final String almUrl;
+    private final ApiPath modelPath;
+    private final ApiPath almUrl;
     private final TaskStarter starter;
 
     public AlmClient(AnaplanClient client, String modelId) {
@@ -49,27 +49,24 @@ public final class AlmClient {
         this.client = client;
         this.transport = client.transport();
         this.modelId = modelId;
-        this.almUrl = client.settings().apiUrl() + "/models/" + modelId + "/alm";
+        this.modelPath = client.api().then("models", modelId);
+        this.almUrl = modelPath.then("alm");
         this.starter = new TaskStarter(TaskStarter.Resend.NEVER, client.settings().timeout());
     }
 
     /** Revisions of the model, all pages, optionally only those applied after / before a date (YYYY-MM-DD). */
     public List<Revision> revisions(String appliedAfter, String appliedBefore) {
-        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-        if (appliedAfter != null && !appliedAfter.isBlank()) {
-            query.add("appliedAfter=" + appliedAfter);
-        }
-        if (appliedBefore != null && !appliedBefore.isBlank()) {
-            query.add("appliedBefore=" + appliedBefore);
-        }
-        return client.listAll(almUrl + "/revisions" + query, "revisions", "list revisions of model " + modelId).stream()
-                .map(n -> Json.convert(n, Revision.class)).toList();
+        ApiRequest request = ApiRequest.get(almUrl.then("revisions"))
+                .query("appliedAfter", appliedAfter == null || appliedAfter.isBlank() ? null : appliedAfter)
+                .query("appliedBefore", appliedBefore == null || appliedBefore.isBlank() ? null : appliedBefore)
+                .step("list revisions of model " + modelId).build();
+        return client.listAll(request, "revisions", Revision.class);
     }
 
     /** The model's latest revision, or null when it has none. */
     public Revision latestRevision() {
-        List<Revision> revisions = Json.list(get("latest revision of model " + modelId, almUrl + "/latestRevision"),
-                "revisions", Revision.class);
+        List<Revision> revisions = get("latest revision of model " + modelId, almUrl.then("latestRevision"))
+                .list("revisions", Revision.class);
         return revisions.isEmpty() ? null : revisions.get(0);
     }
 
@@ -91,36 +88,39 @@ public final class AlmClient {
     /** Adds a revision tag to the model. */
     public Revision createRevision(String name, String description) {
         checkRevision(name, description);
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("description", description == null ? "" : description);
-        JsonNode answer = transport.execute(jsonCall("create revision of model " + modelId, "POST",
-                almUrl + "/revisions", body, RequestKind.NON_IDEMPOTENT), Json.tree());
+        ApiRequest request = ApiRequest.post(almUrl.then("revisions"))
+                .json(new RevisionBody(name, description == null ? "" : description)).kind(RequestKind.NON_IDEMPOTENT)
+                .step("create revision of model " + modelId).build();
+        JsonAnswer answer = transport.execute(request, Json.answer(request));
         // "revision" per the documentation, "revisions" [ ] per a live OpenAPI: read both
-        JsonNode revision = answer.has("revision") ? answer.get("revision") : answer.path("revisions").path(0);
-        return Json.convert(revision, Revision.class);
+        if (answer.has("revision")) {
+            return answer.read("revision", Revision.class);
+        }
+        List<Revision> revisions = answer.list("revisions", Revision.class);
+        return revisions.isEmpty() ? null : revisions.get(0);
     }
 
     /** Revisions of sourceModelId that can be synchronised into this model, newest first. */
     public List<Revision> syncableRevisions(String sourceModelId) {
-        return Json.list(get("syncable revisions of model " + modelId,
-                almUrl + "/syncableRevisions?sourceModelId=" + sourceModelId), "revisions", Revision.class);
+        ApiRequest request = ApiRequest.get(almUrl.then("syncableRevisions")).query("sourceModelId", sourceModelId)
+                .step("syncable revisions of model " + modelId).build();
+        return transport.execute(request, Json.answer(request)).list("revisions", Revision.class);
     }
 
     public List<AppliedToModel> appliedToModels(String revisionId) {
-        return Json.list(get("models revision " + revisionId + " was applied to",
-                almUrl + "/revisions/" + revisionId + "/appliedToModels"), "appliedToModels", AppliedToModel.class);
+        return get("models revision " + revisionId + " was applied to",
+                almUrl.then("revisions", revisionId, "appliedToModels")).list("appliedToModels", AppliedToModel.class);
     }
 
     /** Takes the model online or offline. */
     public void setOnline(boolean online) {
-        transport.execute(jsonCall("take model " + modelId + (online ? " online" : " offline"), "PUT",
-                client.settings().apiUrl() + "/models/" + modelId + "/onlineStatus",
-                Map.of("status", online ? "online" : "offline"), RequestKind.IDEMPOTENT), Json.discard());
+        transport.execute(ApiRequest.put(modelPath.then("onlineStatus"))
+                .json(new OnlineStatusBody(online ? "online" : "offline")).kind(RequestKind.IDEMPOTENT)
+                .step("take model " + modelId + (online ? " online" : " offline")).build(), Json.discard());
     }
 
     public List<AlmTask> syncTasks() {
-        return Json.list(get("sync tasks of model " + modelId, almUrl + "/syncTasks"), "tasks", AlmTask.class);
+        return get("sync tasks of model " + modelId, almUrl.then("syncTasks")).list("tasks", AlmTask.class);
     }
 
     public AlmTask syncTask(String taskId) {
@@ -167,18 +167,17 @@ public final class AlmClient {
     /** Builds the comparison report of two revisions and returns it (tab-separated text). */
     public InputStream comparisonReport(Revisions revisions, TaskOptions options) {
         run(Kind.COMPARISON, revisions, options);
-        byte[] report = transport.execute(ApiCall.get("comparison report of model " + modelId,
-                almUrl + "/comparisonReports/" + revisions.targetRevisionId() + "/" + revisions.sourceRevisionId())
-                .withHeader("Accept", "application/octet-stream"), (status, contentType, body) -> body.readAllBytes());
+        byte[] report = transport.execute(ApiRequest.get(almUrl.then("comparisonReports", revisions.targetRevisionId(),
+                        revisions.sourceRevisionId())).accept("application/octet-stream")
+                .step("comparison report of model " + modelId).build(), (status, contentType, body) -> body.readAllBytes());
         return new ByteArrayInputStream(report);
     }
 
     /** Builds the summary report of two revisions and returns it. */
     public SummaryReport summaryReport(Revisions revisions, TaskOptions options) {
         run(Kind.SUMMARY, revisions, options);
-        JsonNode answer = get("summary report of model " + modelId,
-                almUrl + "/summaryReports/" + revisions.targetRevisionId() + "/" + revisions.sourceRevisionId());
-        return Json.convert(answer.path("summaryReport"), SummaryReport.class);
+        return get("summary report of model " + modelId, almUrl.then("summaryReports", revisions.targetRevisionId(),
+                revisions.sourceRevisionId())).read("summaryReport", SummaryReport.class);
     }
 
     private AlmTask run(Kind kind, Revisions revisions, TaskOptions options) {
@@ -208,28 +207,28 @@ public final class AlmClient {
 
     /** Starts an ALM task once: an unknown outcome is settled through the task list, never by sending it again. */
     private String start(Kind kind, Revisions revisions) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("sourceRevisionId", revisions.sourceRevisionId());
-        body.put("sourceModelId", revisions.sourceModelId());
-        body.put("targetRevisionId", revisions.targetRevisionId());
-        String url = almUrl + "/" + kind.collection;
+        AlmTaskBody body = new AlmTaskBody(revisions.sourceRevisionId(), revisions.sourceModelId(),
+                revisions.targetRevisionId());
+        ApiPath url = almUrl.then(kind.collection);
         String step = "start " + kind.label + " task of model " + modelId;
-        ApiCall call = jsonCall(step, "POST", url, body, RequestKind.TASK_START);
+        ApiRequest request = ApiRequest.post(url).json(body).kind(RequestKind.TASK_START).step(step).build();
         return starter.start(step, () -> taskIds(url),
-                () -> transport.execute(call, TaskAnswer.reader(call)).startedTaskId());
+                () -> TaskAnswer.startedTaskId(transport.execute(request, Json.answer(request))));
     }
 
-    private Set<String> taskIds(String url) {
+    private Set<String> taskIds(ApiPath url) {
         Set<String> ids = new HashSet<>();
-        for (AlmTask task : Json.list(get("list " + url.substring(url.lastIndexOf('/') + 1), url), "tasks", AlmTask.class)) {
+        for (AlmTask task : get("list " + url.last(), url).list("tasks", AlmTask.class)) {
             ids.add(task.taskId());
         }
         return ids;
     }
 
     private AlmTask task(Kind kind, String taskId) {
-        ApiCall call = ApiCall.get(kind.label + " task status", almUrl + "/" + kind.collection + "/" + taskId);
-        return Json.convert(transport.execute(call, TaskAnswer.reader(call)).checkedTask(taskId), AlmTask.class);
+        ApiRequest request = ApiRequest.get(almUrl.then(kind.collection, taskId)).step(kind.label + " task status")
+                .build();
+        JsonAnswer answer = transport.execute(request, Json.answer(request));
+        return answer.convert(TaskAnswer.checkedTask(answer, taskId), "task", AlmTask.class);
     }
 
     private static TaskStatus status(AlmTask task) {
@@ -242,20 +241,9 @@ public final class AlmClient {
         return new TaskStatus(task.taskId(), task.taskState(), task.currentStep(), null, created, null);
     }
 
-    private JsonNode get(String step, String url) {
-        return transport.execute(ApiCall.get(step, url), Json.tree());
-    }
-
-    private static ApiCall jsonCall(String step, String method, String url, Object body, RequestKind kind) {
-        byte[] bytes;
-        try {
-            bytes = Json.MAPPER.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AnaplanException("Cannot write JSON body: " + e.getOriginalMessage(), e);
-        }
-        return new ApiCall(step, method, url, Map.of("Accept", "application/json"),
-                () -> new org.apache.hc.core5.http.io.entity.ByteArrayEntity(bytes,
-                        org.apache.hc.core5.http.ContentType.APPLICATION_JSON), kind, true);
+    private JsonAnswer get(String step, ApiPath url) {
+        ApiRequest request = ApiRequest.get(url).step(step).build();
+        return transport.execute(request, Json.answer(request));
     }
 
     private enum Kind {

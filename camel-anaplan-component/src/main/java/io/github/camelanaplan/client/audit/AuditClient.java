@@ -1,13 +1,12 @@
 package io.github.camelanaplan.client.audit;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelanaplan.client.AnaplanClient;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.Paging;
 import io.github.camelanaplan.client.http.Transport;
 
 /**
@@ -41,7 +40,7 @@ public final class AuditClient {
     /** Events with fromMillis ≤ eventDate ≤ toMillis, of one type ({@code all} or null for every type). */
     public List<AuditEvent> events(String type, long fromMillis, long toMillis) {
         checkRange(fromMillis, toMillis);
-        return fetch(type, "dateFrom=" + fromMillis + "&dateTo=" + toMillis);
+        return fetch(events(type).query("dateFrom", fromMillis).query("dateTo", toMillis));
     }
 
     /** Events of the last intervalInHours hours (1 to 720). */
@@ -49,28 +48,17 @@ public final class AuditClient {
         if (intervalInHours < 1 || intervalInHours > MAX_RANGE.toHours()) {
             throw new IllegalArgumentException("intervalInHours must be 1 to 720 (30 days), was " + intervalInHours);
         }
-        return fetch(type, "intervalInHours=" + intervalInHours);
+        return fetch(events(type).query("intervalInHours", intervalInHours));
     }
 
-    private List<AuditEvent> fetch(String type, String range) {
-        String base = client.settings().auditUrl() + "/events?type=" + (type == null || type.isBlank() ? "all" : type)
-                      + "&" + range;
-        List<AuditEvent> events = new ArrayList<>();
-        int offset = 0;
-        while (true) {
-            JsonNode page = transport.execute(ApiCall.get("read audit events", offset == 0 ? base : base + "&offset=" + offset),
-                    Json.tree());
-            List<AuditEvent> received = Json.list(page, "response", AuditEvent.class);
-            events.addAll(received);
-            JsonNode paging = page.path("meta").path("paging");
-            long total = paging.path("totalSize").asLong(-1);
-            int next = paging.hasNonNull("nextOffset") ? paging.get("nextOffset").asInt()
-                    : offset + paging.path("currentPageSize").asInt(received.size());
-            boolean more = paging.hasNonNull("nextOffset") || paging.hasNonNull("nextUrl") || total >= 0 && next < total;
-            if (!more || received.isEmpty() || next <= offset) {
-                return events;
-            }
-            offset = next;
-        }
+    private ApiRequest.Builder events(String type) {
+        return ApiRequest.get(client.settings().auditUrl()).segment("events")
+                .query("type", type == null || type.isBlank() ? "all" : type).step("read audit events");
+    }
+
+    /** All pages ({@code offSet}/{@code nextOffset} paging), each checked to advance and stay within totalSize. */
+    private List<AuditEvent> fetch(ApiRequest.Builder request) {
+        return Paging.readAll(request.build(), "response", AuditEvent.class,
+                page -> transport.execute(page, Json.answer(page)));
     }
 }

@@ -1,18 +1,15 @@
 package io.github.camelanaplan.client.auth;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelanaplan.client.error.AnaplanApiException;
 import io.github.camelanaplan.client.error.AnaplanAuthenticationException;
 import io.github.camelanaplan.client.error.AnaplanException;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.http.Transport;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,25 +22,25 @@ public final class AuthService {
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
 
     private final Transport transport;
-    private final String authUrl;
-    private final String oauthUrl;
+    private final ApiPath authUrl;
+    private final ApiPath oauthUrl;
 
     public AuthService(Transport transport, String authUrl, String oauthUrl) {
         this.transport = transport;
-        this.authUrl = authUrl;
-        this.oauthUrl = oauthUrl;
+        this.authUrl = ApiPath.root(authUrl);
+        this.oauthUrl = ApiPath.root(oauthUrl);
     }
 
-    /** {@code POST /token/authenticate} with the given Authorization header and optional JSON body. */
-    public Token authenticate(String authorization, byte[] jsonBody) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", authorization);
-        headers.put("Accept", "application/json");
-        ApiCall call = new ApiCall("authenticate", "POST", authUrl + "/token/authenticate", headers,
-                jsonBody == null ? null : () -> new ByteArrayEntity(jsonBody, ContentType.APPLICATION_JSON),
-                RequestKind.IDEMPOTENT, false);
+    /** {@code POST /token/authenticate} with the given Authorization header and optional JSON body (a record). */
+    public Token authenticate(String authorization, Object jsonBody) {
+        ApiRequest.Builder request = ApiRequest.post(authUrl.then("token", "authenticate"))
+                .header("Authorization", authorization).kind(RequestKind.IDEMPOTENT).unauthenticated().step("authenticate");
+        if (jsonBody != null) {
+            request.json(jsonBody);
+        }
+        ApiRequest call = request.build();
         try {
-            return token(transport.execute(call, Json.tree()), "authenticate");
+            return token(transport.execute(call, Json.answer(call)).root(), "authenticate");
         } catch (AnaplanApiException e) {
             throw new AnaplanAuthenticationException("Anaplan rejected the login: HTTP " + e.getHttpStatus()
                                                      + (e.getStatusMessage() == null ? "" : " " + e.getStatusMessage()),
@@ -53,11 +50,11 @@ public final class AuthService {
 
     /** {@code POST /token/refresh}; null when the token can no longer be refreshed (401). */
     public Token refresh(Token current) {
-        ApiCall call = new ApiCall("refresh token", "POST", authUrl + "/token/refresh",
-                Map.of("Authorization", "AnaplanAuthToken " + current.value(), "Accept", "application/json"), null,
-                RequestKind.IDEMPOTENT, false);
+        ApiRequest call = ApiRequest.post(authUrl.then("token", "refresh"))
+                .header("Authorization", "AnaplanAuthToken " + current.value()).kind(RequestKind.IDEMPOTENT)
+                .unauthenticated().step("refresh token").build();
         try {
-            return token(transport.execute(call, Json.tree()), "refresh token");
+            return token(transport.execute(call, Json.answer(call)).root(), "refresh token");
         } catch (AnaplanApiException e) {
             if (e.getHttpStatus() == 401 || e.getHttpStatus() == 400) {
                 return null;
@@ -68,8 +65,9 @@ public final class AuthService {
 
     /** {@code POST /token/logout}; failures are only logged: the token expires anyway. */
     public void logout(Token token) {
-        ApiCall call = new ApiCall("logout", "POST", authUrl + "/token/logout",
-                Map.of("Authorization", "AnaplanAuthToken " + token.value()), null, RequestKind.IDEMPOTENT, false);
+        ApiRequest call = ApiRequest.post(authUrl.then("token", "logout")).header("Accept", null)
+                .header("Authorization", "AnaplanAuthToken " + token.value()).kind(RequestKind.IDEMPOTENT)
+                .unauthenticated().step("logout").build();
         try {
             transport.execute(call, Json.discard());
         } catch (AnaplanException e) {
@@ -79,18 +77,12 @@ public final class AuthService {
 
     /** OAuth refresh-token grant. Not retried once sent: a rotated refresh token must not be spent twice. */
     public OAuthTokens oauthRefresh(String clientId, String clientSecret, String refreshToken) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("grant_type", "refresh_token");
-        body.put("client_id", clientId);
-        body.put("refresh_token", refreshToken);
-        if (clientSecret != null) {
-            body.put("client_secret", clientSecret);
-        }
-        ApiCall call = new ApiCall("OAuth refresh", "POST", oauthUrl + "/oauth/token", Map.of("Accept", "application/json"),
-                () -> Json.entity(body), RequestKind.NON_IDEMPOTENT, false);
+        ApiRequest call = ApiRequest.post(oauthUrl.then("oauth", "token"))
+                .json(new OAuthRefreshBody("refresh_token", clientId, refreshToken, clientSecret))
+                .kind(RequestKind.NON_IDEMPOTENT).unauthenticated().step("OAuth refresh").build();
         JsonNode node;
         try {
-            node = transport.execute(call, Json.tree());
+            node = transport.execute(call, Json.answer(call)).root();
         } catch (AnaplanApiException e) {
             throw new AnaplanAuthenticationException("Anaplan OAuth service rejected the refresh token: HTTP "
                                                      + e.getHttpStatus()

@@ -138,7 +138,7 @@ public final class CertificateCredentials extends Credentials {
     }
 
     /** A fresh signed JSON body for {@code /token/authenticate}. */
-    byte[] payload() {
+    CertificateLoginBody payload() {
         byte[] random = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(random);
         byte[] data;
@@ -150,14 +150,8 @@ public final class CertificateCredentials extends Credentials {
         }
         byte[] signature = sign(data);
         Base64.Encoder b64 = Base64.getEncoder();
-        StringBuilder json = new StringBuilder(600);
-        json.append('{');
-        if (FORMAT_V2.equals(format)) {
-            json.append("\"encodedDataFormat\":\"v2\",");
-        }
-        json.append("\"encodedData\":\"").append(b64.encodeToString(data)).append("\",");
-        json.append("\"encodedSignedData\":\"").append(b64.encodeToString(signature)).append("\"}");
-        return json.toString().getBytes(StandardCharsets.US_ASCII);
+        return new CertificateLoginBody(FORMAT_V2.equals(format) ? "v2" : null, b64.encodeToString(data),
+                b64.encodeToString(signature));
     }
 
     private byte[] sign(byte[] data) {

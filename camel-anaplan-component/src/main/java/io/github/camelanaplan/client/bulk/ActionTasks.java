@@ -1,8 +1,10 @@
 package io.github.camelanaplan.client.bulk;
 
 import io.github.camelanaplan.client.AnaplanClient;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.JsonAnswer;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.http.Transport;
 import io.github.camelanaplan.client.task.ActiveTasks;
@@ -12,10 +14,7 @@ import io.github.camelanaplan.client.task.TaskOptions;
 import io.github.camelanaplan.client.task.TaskStarter;
 import io.github.camelanaplan.client.task.TaskWaiter;
 import io.github.camelanaplan.client.task.WatchedTask;
-import java.io.ByteArrayInputStream;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,64 +27,56 @@ final class ActionTasks {
 
     private final Transport transport;
     private final AnaplanClient client;
-    private final String modelUrl;
+    private final ApiPath modelPath;
     private final TaskStarter starter;
 
-    ActionTasks(Transport transport, AnaplanClient client, String modelUrl) {
+    ActionTasks(Transport transport, AnaplanClient client, ApiPath modelPath) {
         this.transport = transport;
         this.client = client;
-        this.modelUrl = modelUrl;
+        this.modelPath = modelPath;
         this.starter = new TaskStarter(TaskStarter.Resend.WHEN_NOT_LISTED, client.settings().timeout());
     }
 
-    String actionUrl(ActionType type, String actionId) {
-        return modelUrl + "/" + type.collection() + "/" + actionId;
+    ApiPath actionPath(ActionType type, String actionId) {
+        return modelPath.then(type.collection(), actionId);
     }
 
-    /** The dump's base URL: {@code …/tasks/{t}/dump} for an import, {@code …/tasks/{t}/dumps/{objectId}} for a process. */
-    String dumpUrl(ActionType type, String actionId, String taskId, String objectId) {
-        String task = actionUrl(type, actionId) + "/tasks/" + taskId;
-        return objectId == null || objectId.equals(actionId) ? task + "/dump" : task + "/dumps/" + objectId;
+    /** The dump's path: {@code …/tasks/{t}/dump} for an import, {@code …/tasks/{t}/dumps/{objectId}} for a process. */
+    ApiPath dumpPath(ActionType type, String actionId, String taskId, String objectId) {
+        ApiPath task = actionPath(type, actionId).then("tasks", taskId);
+        return objectId == null || objectId.equals(actionId) ? task.then("dump") : task.then("dumps", objectId);
     }
 
     /** Starts a task; one call starts one task (see {@link TaskStarter}). */
     String start(ActionType type, String actionId, TaskOptions options) {
-        String tasksUrl = actionUrl(type, actionId) + "/tasks";
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("localeName", options.locale());
-        if (!options.mappingParameters().isEmpty()) {
-            body.put("mappingParameters", options.mappingParameters());
-        }
-        ApiCall call = new ApiCall("start " + type.label() + " " + actionId, "POST", tasksUrl,
-                Map.of("Accept", "application/json"), () -> Json.entity(body), RequestKind.TASK_START, true);
+        ApiPath tasksUrl = actionPath(type, actionId).then("tasks");
+        ApiRequest call = ApiRequest.post(tasksUrl).json(new TaskStartBody(options.locale(), options.mappingParameters()))
+                .kind(RequestKind.TASK_START).step("start " + type.label() + " " + actionId).build();
         String taskId = starter.start(call.step(), () -> taskIds(tasksUrl),
-                () -> transport.execute(call, TaskAnswer.reader(call)).startedTaskId());
+                () -> TaskAnswer.startedTaskId(transport.execute(call, Json.answer(call))));
         transport.stats().taskStarted();
         return taskId;
     }
 
-    private Set<String> taskIds(String tasksUrl) {
+    private Set<String> taskIds(ApiPath tasksUrl) {
         Set<String> ids = new HashSet<>();
-        for (JsonNode task : client.listAll(tasksUrl, "tasks", "list tasks")) {
+        for (JsonNode task : client.listAll(ApiRequest.get(tasksUrl).step("list tasks").build(), "tasks")) {
             ids.add(task.path("taskId").asText());
         }
         return ids;
     }
 
     TaskStatus status(ActionType type, String actionId, String taskId) {
-        ApiCall call = ApiCall.get("task status of " + type.label() + " " + actionId,
-                actionUrl(type, actionId) + "/tasks/" + taskId);
-        return Json.convert(transport.execute(call, TaskAnswer.reader(call)).checkedTask(taskId), TaskStatus.class);
+        ApiRequest request = ApiRequest.get(actionPath(type, actionId).then("tasks", taskId))
+                .step("task status of " + type.label() + " " + actionId).build();
+        JsonAnswer answer = transport.execute(request, Json.answer(request));
+        return answer.convert(TaskAnswer.checkedTask(answer, taskId), "task", TaskStatus.class);
     }
 
     TaskStatus cancel(ActionType type, String actionId, String taskId) {
-        JsonNode node = transport.execute(
-                ApiCall.delete("cancel " + type.label() + " task " + taskId, actionUrl(type, actionId) + "/tasks/" + taskId),
-                (status, contentType, body) -> {
-                    byte[] bytes = body.readAllBytes();
-                    return bytes.length == 0 ? null : Json.parse(new ByteArrayInputStream(bytes));
-                });
-        TaskStatus status = node == null ? null : Json.convert(node.path("task"), TaskStatus.class);
+        ApiRequest request = ApiRequest.delete(actionPath(type, actionId).then("tasks", taskId))
+                .step("cancel " + type.label() + " task " + taskId).build();
+        TaskStatus status = transport.execute(request, Json.answerOrEmpty(request)).read("task", TaskStatus.class);
         return status != null ? status : new TaskStatus(taskId, TaskState.CANCELLING, null, null, null, null);
     }
 

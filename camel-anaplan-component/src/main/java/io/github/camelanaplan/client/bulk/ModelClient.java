@@ -3,7 +3,8 @@ package io.github.camelanaplan.client.bulk;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.ClientListener;
 import io.github.camelanaplan.client.error.AnaplanActionException;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.Transport;
 import io.github.camelanaplan.client.task.ModelLocks;
@@ -44,7 +45,7 @@ public final class ModelClient {
     private final Transport transport;
     private final String workspaceId;
     private final String modelId;
-    private final String modelUrl;
+    private final ApiPath modelPath;
     private final ActionTasks tasks;
     private final TaskFailure failures;
 
@@ -59,8 +60,8 @@ public final class ModelClient {
         this.transport = client.transport();
         this.workspaceId = workspaceId;
         this.modelId = modelId;
-        this.modelUrl = client.settings().apiUrl() + "/workspaces/" + workspaceId + "/models/" + modelId;
-        this.tasks = new ActionTasks(transport, client, modelUrl);
+        this.modelPath = client.api().then("workspaces", workspaceId, "models", modelId);
+        this.tasks = new ActionTasks(transport, client, modelPath);
         this.failures = new TaskFailure(client, tasks);
     }
 
@@ -93,7 +94,8 @@ public final class ModelClient {
     }
 
     private <T> List<T> list(String collection, Class<T> type) {
-        return AnaplanClient.convertAll(client.listAll(modelUrl + "/" + collection, collection, "list " + collection), type);
+        return client.listAll(ApiRequest.get(modelPath.then(collection)).step("list " + collection).build(), collection,
+                type);
     }
 
     public ImportMetadata importMetadata(String importId) {
@@ -109,9 +111,10 @@ public final class ModelClient {
     }
 
     private <T> T metadata(ActionType type, String id, String key, Class<T> resultType) {
-        String url = tasks.actionUrl(type, id) + (type == ActionType.PROCESS ? "?showImportDataSource=true" : "");
-        JsonNode node = transport.execute(ApiCall.get(type.label() + " metadata of " + id, url), Json.tree());
-        return Json.convert(node.path(key), resultType);
+        ApiRequest request = ApiRequest.get(tasks.actionPath(type, id))
+                .query("showImportDataSource", type == ActionType.PROCESS ? "true" : null)
+                .step(type.label() + " metadata of " + id).build();
+        return transport.execute(request, Json.answer(request)).read(key, resultType);
     }
 
     /**
@@ -132,7 +135,7 @@ public final class ModelClient {
         try (ModelLocks.Held fileLock = client.modelLocks().file(modelId, fileId)) {
             long startNanos = System.nanoTime();
             try {
-                UploadResult result = new FileUploader(transport, client.executor()).upload(modelUrl + "/files", fileId,
+                UploadResult result = new FileUploader(transport, client.executor()).upload(modelPath.then("files"), fileId,
                         source, options);
                 long nanos = System.nanoTime() - startNanos;
                 client.fire(l -> l.uploadFinished(modelId, fileId, result, nanos));
@@ -180,11 +183,12 @@ public final class ModelClient {
 
     /** A lazy stream of a file's content, chunk by chunk, prefetching up to {@code prefetch} chunks. */
     public ChunkedInputStream download(String fileId, int prefetch) {
-        return client.openChunked(modelUrl + "/files/" + fileId, prefetch);
+        return client.openChunked(modelPath.then("files", fileId), prefetch);
     }
 
     public void deleteFile(String fileId) {
-        transport.execute(ApiCall.delete("delete file " + fileId, modelUrl + "/files/" + fileId), Json.discard());
+        transport.execute(ApiRequest.delete(modelPath.then("files", fileId)).step("delete file " + fileId).build(),
+                Json.discard());
     }
 
     /** Starts a task and returns its id without waiting. */
@@ -229,7 +233,7 @@ public final class ModelClient {
 
     /** A task's failure dump: the import's own, or a nested action's ({@code objectId}) for a process. */
     public InputStream dump(ActionType type, String actionId, String taskId, String objectId) {
-        return client.openChunked(tasks.dumpUrl(type, actionId, taskId, objectId), 1);
+        return client.openChunked(tasks.dumpPath(type, actionId, taskId, objectId), 1);
     }
 
     /**
@@ -237,8 +241,9 @@ public final class ModelClient {
      * Needs a Workspace Administrator login.
      */
     public String solutionLogs(String optimizerActionId, String processTaskId) {
-        String url = modelUrl + "/optimizeActions/" + optimizerActionId + "/tasks/" + processTaskId + "/solutionLogs";
-        return transport.execute(ApiCall.get("solution logs of " + optimizerActionId, url).withHeader("Accept", "text/plain"),
+        ApiRequest request = ApiRequest.get(modelPath.then("optimizeActions", optimizerActionId, "tasks", processTaskId,
+                "solutionLogs")).accept("text/plain").step("solution logs of " + optimizerActionId).build();
+        return transport.execute(request,
                 (status, contentType, body) -> new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
 

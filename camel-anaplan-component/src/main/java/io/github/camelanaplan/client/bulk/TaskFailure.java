@@ -3,6 +3,7 @@ package io.github.camelanaplan.client.bulk;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.error.AnaplanException;
+import io.github.camelanaplan.client.http.ApiPath;
 import io.github.camelanaplan.client.task.TaskOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,11 +71,11 @@ final class TaskFailure {
                 for (TaskResult nested : status.result().nestedResults()) {
                     if (nested.isFailureDumpAvailable() && nested.objectId() != null) {
                         dumps.put(nested.objectId(),
-                                dumpText(tasks.dumpUrl(type, actionId, status.taskId(), nested.objectId())));
+                                dumpText(tasks.dumpPath(type, actionId, status.taskId(), nested.objectId())));
                     }
                 }
             } else {
-                dumps.put(actionId, dumpText(tasks.dumpUrl(type, actionId, status.taskId(), null)));
+                dumps.put(actionId, dumpText(tasks.dumpPath(type, actionId, status.taskId(), null)));
             }
         } catch (AnaplanException | IOException e) {
             LOG.warn("Could not fetch the failure dump of {} {} task {}: {}", type.label(), actionId, status.taskId(),
@@ -83,7 +84,7 @@ final class TaskFailure {
         return dumps;
     }
 
-    private String dumpText(String url) throws IOException {
+    private String dumpText(ApiPath url) throws IOException {
         try (InputStream in = client.openChunked(url, 1)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -3,13 +3,14 @@ package io.github.camelanaplan.client.cloudworks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.error.AnaplanException;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.task.ActiveTasks;
 import io.github.camelanaplan.client.task.PollSchedule;
@@ -30,20 +31,20 @@ public final class CloudWorksClient {
 
     private final AnaplanClient client;
     private final Transport transport;
-    private final String integrationsUrl;
+    private final ApiPath integrationsUrl;
     private final TaskStarter starter;
 
     public CloudWorksClient(AnaplanClient client) {
         this.client = client;
         this.transport = client.transport();
-        this.integrationsUrl = client.settings().cloudWorksUrl() + "/integrations";
+        this.integrationsUrl = ApiPath.root(client.settings().cloudWorksUrl()).then("integrations");
         this.starter = new TaskStarter(TaskStarter.Resend.NEVER, client.settings().timeout());
     }
 
     /** Integrations visible to the user, all pages. */
     public List<Integration> integrations() {
-        return client.listAll(integrationsUrl, "integrations", "list CloudWorks integrations").stream()
-                .map(n -> Json.convert(n, Integration.class)).toList();
+        return client.listAll(ApiRequest.get(integrationsUrl).step("list CloudWorks integrations").build(), "integrations",
+                Integration.class);
     }
 
     /**
@@ -52,27 +53,27 @@ public final class CloudWorksClient {
      */
     public String startRun(String integrationId) {
         String step = "run CloudWorks integration " + integrationId;
-        ApiCall call = new ApiCall(step, "POST", integrationsUrl + "/" + integrationId + "/run",
-                Map.of("Accept", "application/json"), null, RequestKind.NON_IDEMPOTENT, true);
+        ApiRequest request = ApiRequest.post(integrationsUrl.then(integrationId, "run")).kind(RequestKind.NON_IDEMPOTENT)
+                .step(step).build();
         return starter.start(step, () -> runIds(integrationId),
-                () -> transport.execute(call, TaskAnswer.reader(call)).requiredId("run", "id"));
+                () -> TaskAnswer.requiredText(transport.execute(request, Json.answer(request)), "run.id"));
     }
 
     /** Ids of the integration's runs, from its run history. */
     private Set<String> runIds(String integrationId) {
-        JsonNode answer = transport.execute(ApiCall.get("run history of CloudWorks integration " + integrationId,
-                integrationsUrl + "/runs/" + integrationId), Json.tree());
+        ApiRequest request = ApiRequest.get(integrationsUrl.then("runs", integrationId))
+                .step("run history of CloudWorks integration " + integrationId).build();
         Set<String> ids = new HashSet<>();
-        for (JsonNode run : answer.path("history_of_runs").path("runs")) {
+        for (JsonNode run : transport.execute(request, Json.answer(request)).objects("history_of_runs.runs")) {
             ids.add(run.path("id").asText());
         }
         return ids;
     }
 
     public IntegrationRun runStatus(String runId) {
-        JsonNode answer = transport.execute(ApiCall.get("status of CloudWorks run " + runId,
-                integrationsUrl + "/run/" + runId), Json.tree());
-        IntegrationRun run = Json.convert(answer.path("run"), IntegrationRun.class);
+        ApiRequest request = ApiRequest.get(integrationsUrl.then("run", runId)).step("status of CloudWorks run " + runId)
+                .build();
+        IntegrationRun run = transport.execute(request, Json.answer(request)).read("run", IntegrationRun.class);
         if (run == null) {
             throw new AnaplanException("status of CloudWorks run " + runId + ": the answer holds no run");
         }
@@ -110,9 +111,8 @@ public final class CloudWorksClient {
 
     private void cancel(String integrationId) {
         try {
-            transport.execute(new ApiCall("cancel CloudWorks integration " + integrationId, "POST",
-                    integrationsUrl + "/" + integrationId + "/cancel", Map.of("Accept", "application/json"), null,
-                    RequestKind.IDEMPOTENT, true), Json.discard());
+            transport.execute(ApiRequest.post(integrationsUrl.then(integrationId, "cancel")).kind(RequestKind.IDEMPOTENT)
+                    .step("cancel CloudWorks integration " + integrationId).build(), Json.discard());
         } catch (AnaplanException e) {
             org.slf4j.LoggerFactory.getLogger(CloudWorksClient.class).warn("Could not cancel {}: {}", integrationId,
                     e.getMessage());

@@ -1,36 +1,53 @@
 package io.github.camelanaplan.client.http;
 
 import io.github.camelanaplan.client.error.AnaplanException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
- * The one JSON mapper of the client: lenient on input (unknown fields and enum values never fail a call), plain on
- * output.
+ * The one JSON mapper of the client. On input it tolerates what the API adds over time (unknown fields, unknown enum
+ * values) but not a known field of the wrong type: a string where a number or boolean is promised, a number where an
+ * enum is, a fraction where a count is, an object or array where a string is, a single value where a list is. A
+ * number or boolean where a string is promised is read as its text: ids are strings on the wire, but some sources
+ * send them as numbers (anaplan-api §2.5) and the text loses nothing. Typed reads go through {@link JsonAnswer},
+ * which names the request and the field when an answer breaks these rules.
  */
 public final class Json {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            // "5" for a number, "true" for a boolean, "" for a number: a wrong type, not a value
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .build();
 
     private Json() {
     }
 
-    /** Reads a JSON response body; an empty or non-JSON body is a malformed answer. */
-    public static ResponseReader<JsonNode> tree() {
-        return (status, contentType, body) -> parse(body);
+    /** Reads a JSON response body as an answer to {@code request}; an empty or non-JSON body is a malformed answer. */
+    public static ResponseReader<JsonAnswer> answer(ApiRequest request) {
+        return (status, contentType, body) -> new JsonAnswer(request, status, parse(body));
+    }
+
+    /** Like {@link #answer}, but an empty body (some PUTs answer 204 or nothing) reads as an empty object. */
+    public static ResponseReader<JsonAnswer> answerOrEmpty(ApiRequest request) {
+        return (status, contentType, body) -> {
+            byte[] bytes = body.readAllBytes();
+            JsonNode node = bytes.length == 0 ? MAPPER.createObjectNode() : parse(new ByteArrayInputStream(bytes));
+            return new JsonAnswer(request, status, node);
+        };
     }
 
     /** Reads nothing of the body (204, empty 200...). */
@@ -47,31 +64,6 @@ public final class Json {
             throw new IOException("expected a JSON object, got " + (node == null ? "an empty body" : node.getNodeType()));
         }
         return node;
-    }
-
-    public static <T> T convert(JsonNode node, Class<T> type) {
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            return null;
-        }
-        try {
-            return MAPPER.treeToValue(node, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AnaplanException("Unexpected shape of " + type.getSimpleName() + " in the response: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    /** The array under {@code key} as typed objects; a missing key (Anaplan omits empty collections) is an empty list. */
-    public static <T> List<T> list(JsonNode node, String key, Class<T> type) {
-        JsonNode array = node.path(key);
-        List<T> items = new ArrayList<>();
-        if (array.isArray()) {
-            for (JsonNode item : array) {
-                items.add(convert(item, type));
-            }
-        } else if (array.isObject()) {
-            items.add(convert(array, type));
-        }
-        return items;
     }
 
     public static ByteArrayEntity entity(Object value) {

@@ -130,7 +130,7 @@ public final class Transport implements Closeable {
     }
 
     /** Sends the call, retrying and renewing the token as the rules say; returns what the reader made of the 2xx body. */
-    public <T> T execute(ApiCall call, ResponseReader<T> reader) {
+    public <T> T execute(ApiRequest call, ResponseReader<T> reader) {
         long deadline = System.nanoTime() + settings.retryDeadline().toNanos();
         boolean tokenRenewed = false;
         int attempt = 0;
@@ -162,7 +162,7 @@ public final class Transport implements Closeable {
         }
     }
 
-    private <T> Outcome<T> attempt(ApiCall call, ResponseReader<T> reader) {
+    private <T> Outcome<T> attempt(ApiRequest call, ResponseReader<T> reader) {
         rateLimiter.acquire();
         HttpUriRequestBase request = new HttpUriRequestBase(call.method(), java.net.URI.create(call.url()));
         for (Map.Entry<String, String> header : call.headers().entrySet()) {
@@ -211,7 +211,7 @@ public final class Transport implements Closeable {
         }
     }
 
-    private <T> Outcome<T> readResponse(ApiCall call, ResponseReader<T> reader, ClassicHttpResponse response,
+    private <T> Outcome<T> readResponse(ApiRequest call, ResponseReader<T> reader, ClassicHttpResponse response,
                                         String tokenUsed) throws IOException {
         int status = response.getCode();
         HttpEntity entity = response.getEntity();
@@ -419,7 +419,7 @@ public final class Transport implements Closeable {
             return new Outcome<>(OutcomeType.FATAL, null, -1, null, -1, e, null, null, e);
         }
 
-        AnaplanException failure(ApiCall call) {
+        AnaplanException failure(ApiRequest call) {
             switch (type) {
                 case ERROR:
                     AnaplanApiException error = new AnaplanApiException(call.step(), call.method(), call.path(), status, message);

@@ -1,70 +1,57 @@
 package io.github.camelanaplan.client.task;
 
 import io.github.camelanaplan.client.bulk.TaskState;
-import io.github.camelanaplan.client.error.AnaplanProtocolException;
-import io.github.camelanaplan.client.http.ApiCall;
-import io.github.camelanaplan.client.http.Json;
-import io.github.camelanaplan.client.http.ResponseReader;
+import io.github.camelanaplan.client.http.JsonAnswer;
 import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A JSON answer about a task together with the request it answers, so that a broken promise fails as an
- * {@link AnaplanProtocolException} naming the request and the field (anaplan-api: a start names its task; a status
- * is of the task asked for, in a known state, and a COMPLETE one has its result).
+ * What task answers promise (anaplan-api): a start names its task; a status is of the task asked for, in a known state,
+ * and a COMPLETE one has its result. A broken promise fails as an
+ * {@link io.github.camelanaplan.client.error.AnaplanProtocolException} naming the request and the field.
  */
-public record TaskAnswer(String step, String method, String path, int httpStatus, JsonNode body) {
+public final class TaskAnswer {
 
-    public static ResponseReader<TaskAnswer> reader(ApiCall call) {
-        return (status, contentType, in) -> new TaskAnswer(call.step(), call.method(), call.path(), status, Json.parse(in));
+    private TaskAnswer() {
     }
 
     /** The id of the task a start answer names ({@code task.taskId}, or a bare {@code taskId}). */
-    public String startedTaskId() {
-        return requiredText(body.path("task").has("taskId") ? body.path("task") : body, "taskId",
-                body.path("task").has("taskId") ? "task.taskId" : "taskId");
+    public static String startedTaskId(JsonAnswer answer) {
+        return requiredText(answer, answer.has("task.taskId") || answer.node("task").isObject() ? "task.taskId" : "taskId");
     }
 
-    /** The id under {@code container.key} ({@code run.id}), which must be there. */
-    public String requiredId(String container, String key) {
-        return requiredText(body.path(container), key, container + "." + key);
+    /** The text at {@code field} ({@code run.id}), which must be there. */
+    public static String requiredText(JsonAnswer answer, String field) {
+        JsonNode value = answer.node(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw answer.violation(field, value.isMissingNode() || value.isNull() ? "is missing" : "is not a non-empty string");
+        }
+        return value.asText();
     }
 
     /**
      * The {@code task} object of a status answer, checked: it is the task asked for, its state is a known one, and a
      * COMPLETE task has a result.
      */
-    public JsonNode checkedTask(String askedTaskId) {
-        JsonNode task = body.path("task");
+    public static JsonNode checkedTask(JsonAnswer answer, String askedTaskId) {
+        JsonNode task = answer.node("task");
         if (!task.isObject()) {
-            throw broken("task", "is missing");
+            throw answer.violation("task", "is missing");
         }
-        String taskId = requiredText(task, "taskId", "task.taskId");
+        String taskId = requiredText(answer, "task.taskId");
         if (!taskId.equals(askedTaskId)) {
-            throw broken("task.taskId", "is " + taskId + ", not the task asked for (" + askedTaskId + ")");
+            throw answer.violation("task.taskId", "is " + taskId + ", not the task asked for (" + askedTaskId + ")");
         }
-        String state = requiredText(task, "taskState", "task.taskState");
+        String state = requiredText(answer, "task.taskState");
         boolean known = Arrays.stream(TaskState.values()).anyMatch(s -> s != TaskState.UNKNOWN && s.name().equals(state));
         if (!known) {
             // the state alone says whether the wait is over: one we cannot read would be polled until taskTimeout
-            throw broken("task.taskState", "is '" + state + "', not a task state of the API");
+            throw answer.violation("task.taskState", "is '" + state + "', not a task state of the API");
         }
         if (TaskState.COMPLETE.name().equals(state) && !task.path("result").isObject()) {
-            throw broken("task.result", "is missing from a COMPLETE task");
+            throw answer.violation("task.result", "is missing from a COMPLETE task");
         }
         return task;
-    }
-
-    public AnaplanProtocolException broken(String field, String problem) {
-        return new AnaplanProtocolException(step, method, path, httpStatus, field, problem);
-    }
-
-    private String requiredText(JsonNode node, String key, String field) {
-        JsonNode value = node.path(key);
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw broken(field, value.isMissingNode() || value.isNull() ? "is missing" : "is not a non-empty string");
-        }
-        return value.asText();
     }
 }

@@ -1,17 +1,18 @@
 package io.github.camelanaplan.client.transactional;
 
 import java.io.InputStream;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.error.AnaplanException;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.task.ActiveTasks;
 import io.github.camelanaplan.client.task.PollSchedule;
 import io.github.camelanaplan.client.task.TaskWaiter;
 import io.github.camelanaplan.client.task.WatchedTask;
+import io.github.camelanaplan.client.http.JsonAnswer;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.task.TaskOptions;
 import io.github.camelanaplan.client.http.Transport;
@@ -29,7 +30,7 @@ public final class ReadRequest implements AutoCloseable {
 
     private final AnaplanClient client;
     private final Transport transport;
-    private final String url;
+    private final ApiPath url;
     private final String what;
     private final String key;
     private final TaskOptions options;
@@ -37,7 +38,7 @@ public final class ReadRequest implements AutoCloseable {
     private volatile String state;
     private volatile boolean deleted;
 
-    private ReadRequest(AnaplanClient client, String url, String what, String key, TaskOptions options, JsonNode started) {
+    private ReadRequest(AnaplanClient client, ApiPath url, String what, String key, TaskOptions options, JsonNode started) {
         this.client = client;
         this.transport = client.transport();
         this.url = url;
@@ -47,20 +48,21 @@ public final class ReadRequest implements AutoCloseable {
         update(started);
     }
 
-    static ReadRequest start(AnaplanClient client, String requestsUrl, String what, String key, Map<String, ?> body,
+    static ReadRequest start(AnaplanClient client, ApiPath requestsUrl, String what, String key, Object body,
                              TaskOptions options) {
-        JsonNode answer = client.transport().execute(TransactionalClient.jsonCall("start read request of " + what,
-                "POST", requestsUrl, body, RequestKind.NON_IDEMPOTENT), Json.tree());
-        JsonNode request = answer.path(key);
-        String requestId = request.path("requestId").asText(null);
+        ApiRequest start = ApiRequest.post(requestsUrl).json(body).kind(RequestKind.NON_IDEMPOTENT)
+                .step("start read request of " + what).build();
+        JsonAnswer answer = client.transport().execute(start, Json.answer(start));
+        String requestId = answer.text(key + ".requestId");
+        JsonNode request = answer.node(key);
         if (requestId == null || requestId.isEmpty()) {
             throw new AnaplanException("start read request of " + what + ": the answer holds no requestId");
         }
-        return new ReadRequest(client, requestsUrl + "/" + requestId, what, key, options, request);
+        return new ReadRequest(client, requestsUrl.then(requestId), what, key, options, request);
     }
 
     public String requestId() {
-        return url.substring(url.lastIndexOf('/') + 1);
+        return url.last();
     }
 
     /** What is read: "view 102000000001" or "list 101000000001". */
@@ -93,7 +95,8 @@ public final class ReadRequest implements AutoCloseable {
     }
 
     private void refresh() {
-        update(transport.execute(ApiCall.get("status of read request of " + what, url), Json.tree()).path(key));
+        ApiRequest request = ApiRequest.get(url).step("status of read request of " + what).build();
+        update(transport.execute(request, Json.answer(request)).node(key));
     }
 
     /**
@@ -119,8 +122,8 @@ public final class ReadRequest implements AutoCloseable {
         if (pageNo >= availablePages) {
             return null;
         }
-        return transport.execute(ApiCall.get("page " + pageNo + " of the read request of " + what, url + "/pages/" + pageNo)
-                .withHeader("Accept", "text/csv"), TransactionalClient.bytes());
+        return transport.execute(ApiRequest.get(url.then("pages", String.valueOf(pageNo))).accept("text/csv")
+                .step("page " + pageNo + " of the read request of " + what).build(), TransactionalClient.bytes());
     }
 
     /**
@@ -139,7 +142,7 @@ public final class ReadRequest implements AutoCloseable {
         }
         deleted = true;
         try {
-            transport.execute(ApiCall.delete("delete read request of " + what, url), Json.discard());
+            transport.execute(ApiRequest.delete(url).step("delete read request of " + what).build(), Json.discard());
         } catch (RuntimeException e) {
             LOG.warn("Could not delete read request {} of {}: {}", requestId(), what, e.getMessage());
         }

@@ -2,23 +2,19 @@ package io.github.camelanaplan.client.transactional;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelanaplan.client.AnaplanClient;
-import io.github.camelanaplan.client.error.AnaplanException;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.JsonAnswer;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.http.ResponseReader;
 import io.github.camelanaplan.client.task.TaskOptions;
@@ -37,8 +33,8 @@ public final class TransactionalClient {
     private final Transport transport;
     private final String workspaceId;
     private final String modelId;
-    private final String modelUrl;
-    private final String workspaceModelUrl;
+    private final ApiPath modelUrl;
+    private final ApiPath workspaceModelUrl;
 
     public TransactionalClient(AnaplanClient client, String workspaceId, String modelId) {
         if (modelId == null || modelId.isBlank()) {
@@ -48,9 +44,9 @@ public final class TransactionalClient {
         this.transport = client.transport();
         this.workspaceId = workspaceId;
         this.modelId = modelId;
-        this.modelUrl = client.settings().apiUrl() + "/models/" + modelId;
+        this.modelUrl = client.api().then("models", modelId);
         this.workspaceModelUrl = workspaceId == null ? modelUrl
-                : client.settings().apiUrl() + "/workspaces/" + workspaceId + "/models/" + modelId;
+                : client.api().then("workspaces", workspaceId, "models", modelId);
     }
 
     public String modelId() {
@@ -60,21 +56,22 @@ public final class TransactionalClient {
     // ------------------------------------------------------------------ modules, line items, views
 
     public List<Module> modules() {
-        return all(modelUrl + "/modules", "modules", "list modules", Module.class);
+        return all(modelUrl.then("modules"), "modules", "list modules", Module.class);
     }
 
     /** Line items of the model, or of one module when moduleId is set. */
     public List<LineItem> lineItems(String moduleId, boolean includeAll) {
-        String url = (moduleId == null ? modelUrl : modelUrl + "/modules/" + moduleId) + "/lineItems"
-                     + (includeAll ? "?includeAll=true" : "");
-        return Json.list(get("list line items", url), "items", LineItem.class);
+        ApiPath url = (moduleId == null ? modelUrl : modelUrl.then("modules", moduleId)).then("lineItems");
+        return get(ApiRequest.get(url).query("includeAll", includeAll ? "true" : null).step("list line items"))
+                .list("items", LineItem.class);
     }
 
     /** Views of the model (with subsidiary views), or of one module when moduleId is set. */
     public List<View> views(String moduleId) {
-        String url = moduleId == null ? modelUrl + "/views?includesubsidiaryviews=true"
-                : modelUrl + "/modules/" + moduleId + "/views";
-        return Json.list(get("list views", url), "views", View.class);
+        ApiRequest.Builder request = moduleId == null
+                ? ApiRequest.get(modelUrl.then("views")).query("includesubsidiaryviews", "true")
+                : ApiRequest.get(modelUrl.then("modules", moduleId, "views"));
+        return get(request.step("list views")).list("views", View.class);
     }
 
     /**
@@ -86,37 +83,30 @@ public final class TransactionalClient {
      * @param moduleId   the view's module; needed by tabular export types (looked up when null)
      */
     public InputStream viewDataCsv(String viewId, String pages, String exportType, Integer maxRows, String moduleId) {
-        String url = viewDataUrl(viewId, pages, exportType, maxRows, moduleId, false);
-        byte[] csv = transport.execute(ApiCall.get("read view " + viewId, url).withHeader("Accept", "text/csv"), bytes());
+        ApiRequest request = viewData(viewId, pages, exportType, maxRows, moduleId, false).accept("text/csv")
+                .step("read view " + viewId).build();
+        byte[] csv = transport.execute(request, bytes());
         return new ByteArrayInputStream(csv);
     }
 
     /** The cells of a view as JSON rows ({@code format=v1}). */
     public ViewData viewData(String viewId, String pages, String exportType, Integer maxRows, String moduleId) {
-        String url = viewDataUrl(viewId, pages, exportType, maxRows, moduleId, true);
-        return Json.convert(get("read view " + viewId, url), ViewData.class);
+        return get(viewData(viewId, pages, exportType, maxRows, moduleId, true).step("read view " + viewId))
+                .read("", ViewData.class);
     }
 
-    private String viewDataUrl(String viewId, String pages, String exportType, Integer maxRows, String moduleId,
-                               boolean json) {
-        StringJoiner query = new StringJoiner("&");
-        if (json) {
-            query.add("format=v1");
-        }
-        if (pages != null && !pages.isBlank()) {
-            query.add("pages=" + encode(pages));
-        }
+    private ApiRequest.Builder viewData(String viewId, String pages, String exportType, Integer maxRows,
+                                        String moduleId, boolean json) {
+        ApiRequest.Builder request = ApiRequest.get(modelUrl.then("views", viewId, "data"))
+                .query("format", json ? "v1" : null)
+                .query("pages", pages != null && !pages.isBlank() ? pages : null);
         if (exportType != null && !exportType.isBlank()) {
-            query.add("exportType=" + encode(exportType));
+            request.query("exportType", exportType);
             if (exportType.startsWith("TABULAR")) {
-                query.add("moduleId=" + encode(moduleId != null ? moduleId : moduleOfView(viewId)));
+                request.query("moduleId", moduleId != null ? moduleId : moduleOfView(viewId));
             }
         }
-        if (maxRows != null) {
-            query.add("maxRows=" + maxRows);
-        }
-        String q = query.toString();
-        return modelUrl + "/views/" + viewId + "/data" + (q.isEmpty() ? "" : "?" + q);
+        return request.query("maxRows", maxRows);
     }
 
     private String moduleOfView(String viewId) {
@@ -132,19 +122,19 @@ public final class TransactionalClient {
     // ------------------------------------------------------------------ lists
 
     public List<AnaplanList> lists() {
-        return all(workspaceModelUrl + "/lists", "lists", "list lists", AnaplanList.class);
+        return all(workspaceModelUrl.then("lists"), "lists", "list lists", AnaplanList.class);
     }
 
     public List<ListItem> listItems(String listId, boolean includeAll) {
-        String url = workspaceModelUrl + "/lists/" + listId + "/items" + (includeAll ? "?includeAll=true" : "");
-        return Json.list(get("list items of list " + listId, url), "listItems", ListItem.class);
+        return get(ApiRequest.get(workspaceModelUrl.then("lists", listId, "items"))
+                .query("includeAll", includeAll ? "true" : null).step("list items of list " + listId))
+                .list("listItems", ListItem.class);
     }
 
     /** The items of a list as CSV ({@code id,name,code,parent,parentId,listId,listName}). */
     public InputStream listItemsCsv(String listId) {
-        String url = workspaceModelUrl + "/lists/" + listId + "/items";
-        byte[] csv = transport.execute(ApiCall.get("list items of list " + listId, url).withHeader("Accept", "text/csv"),
-                bytes());
+        byte[] csv = transport.execute(ApiRequest.get(workspaceModelUrl.then("lists", listId, "items")).accept("text/csv")
+                .step("list items of list " + listId).build(), bytes());
         return new ByteArrayInputStream(csv);
     }
 
@@ -212,29 +202,24 @@ public final class TransactionalClient {
 
     /** Resets the item index of an empty list. */
     public void resetListIndex(String listId) {
-        transport.execute(new ApiCall("reset index of list " + listId, "POST",
-                workspaceModelUrl + "/lists/" + listId + "/resetIndex", Map.of("Accept", "application/json"), null,
-                RequestKind.IDEMPOTENT, true), Json.discard());
+        transport.execute(ApiRequest.post(workspaceModelUrl.then("lists", listId, "resetIndex"))
+                .kind(RequestKind.IDEMPOTENT).step("reset index of list " + listId).build(), Json.discard());
     }
 
     private ListItemsResult writeListItems(String listId, String action, List<Indexed> items, int batchSize) {
-        String base = workspaceModelUrl + "/lists/" + listId + "/items";
-        String method = action.equals("update") ? "PUT" : "POST";
-        String url = action.equals("update") ? base : base + "?action=" + action;
+        ApiPath itemsPath = workspaceModelUrl.then("lists", listId, "items");
+        boolean update = action.equals("update");
         // an add or delete sent twice adds duplicates or reports missing items: only retried when surely not sent
         RequestKind kind = action.equals("update") ? RequestKind.IDEMPOTENT : RequestKind.NON_IDEMPOTENT;
         return inBatches(items, batchSize, (batch, number) -> {
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            ArrayNode array = body.putArray("items");
-            batch.forEach(i -> array.add(i.node()));
-            byte[] bytes = write(body);
+            ListItemsBody body = new ListItemsBody(batch.stream().map(Indexed::node).toList());
             String step = action + " list items of list " + listId + batchLabel(number, items.size(), batchSize);
-            JsonNode answer = transport.execute(new ApiCall(step, method, url, Map.of("Accept", "application/json"),
-                    () -> new org.apache.hc.core5.http.io.entity.ByteArrayEntity(bytes,
-                            org.apache.hc.core5.http.ContentType.APPLICATION_JSON), kind, true), Json.tree());
-            return new ListItemsResult(answer.path("added").asLong(), answer.path("updated").asLong(),
-                    answer.path("deleted").asLong(), answer.path("ignored").asLong(),
-                    answer.path("total").asLong(batch.size()), failures(answer, batch));
+            ApiRequest request = (update ? ApiRequest.put(itemsPath) : ApiRequest.post(itemsPath).query("action", action))
+                    .json(body).kind(kind).step(step).build();
+            JsonAnswer answer = transport.execute(request, Json.answer(request));
+            return new ListItemsResult(count(answer, "added", 0), count(answer, "updated", 0),
+                    count(answer, "deleted", 0), count(answer, "ignored", 0), count(answer, "total", batch.size()),
+                    failures(answer, batch));
         }, ListItemsResult.EMPTY, ListItemsResult::plus);
     }
 
@@ -246,17 +231,13 @@ public final class TransactionalClient {
      */
     public CellWriteResult writeCells(String moduleId, List<?> cells, int batchSize) {
         List<Indexed> all = Indexed.of(cells);
-        String url = modelUrl + "/modules/" + moduleId + "/data";
+        ApiPath url = modelUrl.then("modules", moduleId, "data");
         return inBatches(all, batchSize, (batch, number) -> {
-            ArrayNode body = Json.MAPPER.createArrayNode();
-            batch.forEach(i -> body.add(i.node()));
-            byte[] bytes = write(body);
+            List<ObjectNode> body = batch.stream().map(Indexed::node).toList();
             String step = "write cells of module " + moduleId + batchLabel(number, all.size(), batchSize);
-            JsonNode answer = transport.execute(new ApiCall(step, "POST", url, Map.of("Accept", "application/json"),
-                    () -> new org.apache.hc.core5.http.io.entity.ByteArrayEntity(bytes,
-                            org.apache.hc.core5.http.ContentType.APPLICATION_JSON), RequestKind.IDEMPOTENT, true),
-                    Json.tree());
-            return new CellWriteResult(answer.path("numberOfCellsChanged").asLong(), failures(answer, batch));
+            ApiRequest request = ApiRequest.post(url).json(body).kind(RequestKind.IDEMPOTENT).step(step).build();
+            JsonAnswer answer = transport.execute(request, Json.answer(request));
+            return new CellWriteResult(count(answer, "numberOfCellsChanged", 0), failures(answer, batch));
         }, CellWriteResult.EMPTY, CellWriteResult::plus);
     }
 
@@ -278,9 +259,9 @@ public final class TransactionalClient {
     }
 
     /** The failures of one call, their requestIndex mapped back to the position in the original body. */
-    private static List<WriteFailure> failures(JsonNode answer, List<Indexed> batch) {
+    private static List<WriteFailure> failures(JsonAnswer answer, List<Indexed> batch) {
         List<WriteFailure> out = new ArrayList<>();
-        for (WriteFailure f : Json.list(answer, "failures", WriteFailure.class)) {
+        for (WriteFailure f : answer.list("failures", WriteFailure.class)) {
             int index = f.requestIndex();
             out.add(index >= 0 && index < batch.size() ? f.atIndex(batch.get(index).index()) : f);
         }
@@ -291,110 +272,88 @@ public final class TransactionalClient {
 
     /** All items of a dimension (list, list subset, line-item subset, users, time, versions). */
     public List<DimensionItem> dimensionItems(String dimensionId) {
-        return Json.list(get("items of dimension " + dimensionId, modelUrl + "/dimensions/" + dimensionId + "/items"),
-                "items", DimensionItem.class);
+        return get(ApiRequest.get(modelUrl.then("dimensions", dimensionId, "items"))
+                .step("items of dimension " + dimensionId)).list("items", DimensionItem.class);
     }
 
     /** The items of a dimension as a view shows them (its filters and selective access applied). */
     public List<DimensionItem> viewDimensionItems(String viewId, String dimensionId) {
-        return Json.list(get("items of dimension " + dimensionId + " in view " + viewId,
-                modelUrl + "/views/" + viewId + "/dimensions/" + dimensionId + "/items"), "items", DimensionItem.class);
+        return get(ApiRequest.get(modelUrl.then("views", viewId, "dimensions", dimensionId, "items"))
+                .step("items of dimension " + dimensionId + " in view " + viewId)).list("items", DimensionItem.class);
     }
 
     public ModelCalendar modelCalendar() {
-        return Json.convert(get("model calendar", modelUrl + "/modelCalendar").path("modelCalendar"),
-                ModelCalendar.class);
+        return get(ApiRequest.get(modelUrl.then("modelCalendar")).step("model calendar"))
+                .read("modelCalendar", ModelCalendar.class);
     }
 
     public CurrentPeriod currentPeriod() {
-        return Json.convert(get("current period", modelUrl + "/currentPeriod").path("currentPeriod"),
-                CurrentPeriod.class);
+        return get(ApiRequest.get(modelUrl.then("currentPeriod")).step("current period"))
+                .read("currentPeriod", CurrentPeriod.class);
     }
 
     /** Sets the current period to the period holding date (YYYY-MM-DD); a blank date resets it. */
     public CurrentPeriod setCurrentPeriod(String date) {
-        Map<String, String> body = Map.of("date", date == null ? "" : date);
-        JsonNode answer = transport.execute(jsonCall("set current period", "PUT", modelUrl + "/currentPeriod", body,
-                RequestKind.IDEMPOTENT), readTreeOrEmpty());
-        CurrentPeriod period = Json.convert(answer.path("currentPeriod"), CurrentPeriod.class);
+        ApiRequest request = ApiRequest.put(modelUrl.then("currentPeriod")).json(new CurrentPeriodBody(date == null ? "" : date))
+                .kind(RequestKind.IDEMPOTENT).step("set current period").build();
+        CurrentPeriod period = transport.execute(request, Json.answerOrEmpty(request))
+                .read("currentPeriod", CurrentPeriod.class);
         return period != null ? period : currentPeriod();
     }
 
     /** Sets the fiscal year (e.g. FY26) and returns it with its dates. */
     public FiscalYear setFiscalYear(String year) {
-        JsonNode answer = transport.execute(jsonCall("set fiscal year", "PUT", modelUrl + "/modelCalendar/fiscalYear",
-                Map.of("year", year), RequestKind.IDEMPOTENT), readTreeOrEmpty());
-        FiscalYear fiscalYear = Json.convert(answer.path("modelCalendar").path("fiscalYear"), FiscalYear.class);
+        ApiRequest request = ApiRequest.put(modelUrl.then("modelCalendar", "fiscalYear")).json(new FiscalYearBody(year))
+                .kind(RequestKind.IDEMPOTENT).step("set fiscal year").build();
+        FiscalYear fiscalYear = transport.execute(request, Json.answerOrEmpty(request))
+                .read("modelCalendar.fiscalYear", FiscalYear.class);
         return fiscalYear != null ? fiscalYear : modelCalendar().fiscalYear();
     }
 
     public List<Version> versions() {
-        return Json.list(get("list versions", modelUrl + "/versions"), "versionMetadata", Version.class);
+        return get(ApiRequest.get(modelUrl.then("versions")).step("list versions")).list("versionMetadata", Version.class);
     }
 
     // ------------------------------------------------------------------ read requests
 
     /** Starts a large-volume read of a view; read its pages, then close it (which deletes the request). */
     public ReadRequest startViewRead(String viewId, String exportType, TaskOptions options) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("exportType", exportType == null || exportType.isBlank() ? "TABULAR_MULTI_COLUMN" : exportType);
-        return ReadRequest.start(client, workspaceModelUrl + "/views/" + viewId + "/readRequests", "view " + viewId,
+        ViewReadBody body = new ViewReadBody(exportType == null || exportType.isBlank() ? "TABULAR_MULTI_COLUMN" : exportType);
+        return ReadRequest.start(client, workspaceModelUrl.then("views", viewId, "readRequests"), "view " + viewId,
                 "viewReadRequest", body, options);
     }
 
     /** Starts a large-volume read of a list (Workspace Administrators only). */
     public ReadRequest startListRead(String listId, TaskOptions options) {
-        return ReadRequest.start(client, workspaceModelUrl + "/lists/" + listId + "/readRequests", "list " + listId,
+        // an empty object: Jackson refuses to write a record without components
+        return ReadRequest.start(client, workspaceModelUrl.then("lists", listId, "readRequests"), "list " + listId,
                 "listReadRequest", Map.of(), options);
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private JsonNode get(String step, String url) {
-        return transport.execute(ApiCall.get(step, url), Json.tree());
+    private JsonAnswer get(ApiRequest.Builder request) {
+        ApiRequest built = request.build();
+        return transport.execute(built, Json.answer(built));
     }
 
-    private <T> List<T> all(String url, String key, String step, Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (JsonNode node : client.listAll(url, key, step)) {
-            out.add(Json.convert(node, type));
-        }
-        return out;
+    private <T> List<T> all(ApiPath url, String key, String step, Class<T> type) {
+        return client.listAll(ApiRequest.get(url).step(step).build(), key, type);
     }
 
-    static ApiCall jsonCall(String step, String method, String url, Object body, RequestKind kind) {
-        byte[] bytes = write(body);
-        return new ApiCall(step, method, url, Map.of("Accept", "application/json"),
-                () -> new org.apache.hc.core5.http.io.entity.ByteArrayEntity(bytes,
-                        org.apache.hc.core5.http.ContentType.APPLICATION_JSON), kind, true);
-    }
-
-    static byte[] write(Object body) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AnaplanException("Cannot write JSON body: " + e.getOriginalMessage(), e);
-        }
+    /** A count of a write's answer; absent reads as {@code absent}, a non-number is a protocol violation. */
+    private static long count(JsonAnswer answer, String field, long absent) {
+        Long value = answer.read(field, Long.class);
+        return value == null ? absent : value;
     }
 
     static ResponseReader<byte[]> bytes() {
         return (status, contentType, body) -> body.readAllBytes();
     }
 
-    static ResponseReader<JsonNode> readTreeOrEmpty() {
-        return (status, contentType, body) -> {
-            byte[] bytes = body.readAllBytes();
-            return bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.parse(new ByteArrayInputStream(bytes));
-        };
-    }
-
     private static String text(ObjectNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** An item of the body with its position in the original body. */

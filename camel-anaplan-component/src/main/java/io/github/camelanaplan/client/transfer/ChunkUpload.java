@@ -1,14 +1,14 @@
 package io.github.camelanaplan.client.transfer;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelanaplan.client.error.AnaplanException;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.ClientStats;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.RequestKind;
@@ -34,7 +34,7 @@ final class ChunkUpload {
 
     private final Transport transport;
     private final ExecutorService executor;
-    private final String fileUrl;
+    private final ApiPath fileUrl;
     private final String fileId;
     private final int declaredCount;
     private final int compressionLevel;
@@ -43,7 +43,7 @@ final class ChunkUpload {
     private final LongAdder bytes = new LongAdder();
     private final LongAdder compressedBytes = new LongAdder();
 
-    ChunkUpload(Transport transport, ExecutorService executor, String fileUrl, String fileId, int declaredCount,
+    ChunkUpload(Transport transport, ExecutorService executor, ApiPath fileUrl, String fileId, int declaredCount,
                 UploadOptions options) {
         this.transport = transport;
         this.executor = executor;
@@ -138,8 +138,9 @@ final class ChunkUpload {
             counted = true;
             byte[] body = compressor.buffer();
             String step = "upload chunk " + chunk.index() + " of file " + fileId;
-            ApiCall put = new ApiCall(step, "PUT", fileUrl + "/chunks/" + chunk.index(), Map.of("Accept", "application/json"),
-                    () -> new ByteArrayEntity(body, 0, compressedSize, GZIP), RequestKind.IDEMPOTENT, true);
+            ApiRequest put = ApiRequest.put(fileUrl.then("chunks", String.valueOf(chunk.index())))
+                    .entity(() -> new ByteArrayEntity(body, 0, compressedSize, GZIP)).kind(RequestKind.IDEMPOTENT)
+                    .step(step).build();
             transport.execute(put, Json.discard());
             stats.chunkUploaded(chunk.length());
             bytes.add(chunk.length());

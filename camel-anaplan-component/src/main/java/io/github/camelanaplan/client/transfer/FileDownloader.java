@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.JsonAnswer;
 import io.github.camelanaplan.client.http.Transport;
 
 /**
@@ -38,22 +40,21 @@ public final class FileDownloader {
     /**
      * Lists the chunks now and returns a stream that fetches them as it is read.
      *
-     * @param baseUrl  the content's URL, without {@code /chunks}
+     * @param base     the content's path, without {@code chunks}
      * @param prefetch chunks fetched ahead in parallel (0: each chunk is fetched by the reading thread when needed)
      */
-    public ChunkedInputStream open(String baseUrl, int prefetch) {
+    public ChunkedInputStream open(ApiPath base, int prefetch) {
         if (prefetch < 0) {
             throw new IllegalArgumentException("prefetch must be 0 or more, not " + prefetch);
         }
-        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         String what = describe(base);
         List<String> ids = chunkIds(base, what);
         return ChunkedInputStream.ofBlocks(ids, prefetch, id -> fetch(base, id, what), executor, what);
     }
 
     /** The whole content in memory. */
-    public byte[] readAll(String baseUrl) {
-        try (ChunkedInputStream in = open(baseUrl, DEFAULT_PREFETCH)) {
+    public byte[] readAll(ApiPath base) {
+        try (ChunkedInputStream in = open(base, DEFAULT_PREFETCH)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,16 +62,17 @@ public final class FileDownloader {
     }
 
     /** Chunk ids in order; Anaplan omits the {@code chunks} key when there are none. */
-    private List<String> chunkIds(String base, String what) {
-        JsonNode listing = transport.execute(ApiCall.get("list the chunks of " + what, base + "/chunks"), Json.tree());
+    private List<String> chunkIds(ApiPath base, String what) {
+        ApiRequest request = ApiRequest.get(base.then("chunks")).step("list the chunks of " + what).build();
+        JsonAnswer listing = transport.execute(request, Json.answer(request));
         List<String> ids = new ArrayList<>();
-        JsonNode chunks = listing.path("chunks");
-        if (chunks.isObject()) {
-            ids.add(chunks.path("id").asText());
-        } else {
-            for (JsonNode chunk : chunks) {
-                ids.add(chunk.path("id").asText());
+        List<JsonNode> chunks = listing.objects("chunks");
+        for (int i = 0; i < chunks.size(); i++) {
+            JsonNode id = chunks.get(i).path("id");
+            if (!id.isValueNode() || id.isNull() || id.asText().isEmpty()) {
+                throw listing.violation("chunks[" + i + "].id", "is missing or not a string");
             }
+            ids.add(id.asText());
         }
         ids.sort(Comparator.comparingLong(FileDownloader::numericOrder).thenComparing(Comparator.naturalOrder()));
         return ids;
@@ -85,9 +87,9 @@ public final class FileDownloader {
         }
     }
 
-    private ChunkedInputStream.Blocks fetch(String base, String chunkId, String what) {
-        ApiCall call = ApiCall.get("download chunk " + chunkId + " of " + what, TransferUrls.child(base + "/chunks", chunkId))
-                .withHeader("Accept", "application/octet-stream");
+    private ChunkedInputStream.Blocks fetch(ApiPath base, String chunkId, String what) {
+        ApiRequest call = ApiRequest.get(base.then("chunks", chunkId)).accept("application/octet-stream")
+                .step("download chunk " + chunkId + " of " + what).build();
         ChunkedInputStream.Blocks blocks = transport.execute(call, (status, contentType, body) -> readBlocks(body));
         transport.stats().chunkDownloaded();
         return blocks;
@@ -116,8 +118,8 @@ public final class FileDownloader {
     }
 
     /** "file 116000000001", "dump of task 3F…": the tail of the path, for messages. */
-    static String describe(String base) {
-        String[] parts = base.split("/");
+    static String describe(ApiPath base) {
+        String[] parts = base.segments().toArray(new String[0]);
         int n = parts.length;
         if (n >= 2 && parts[n - 2].equals("files")) {
             return "file " + parts[n - 1];
@@ -128,6 +130,6 @@ public final class FileDownloader {
         if (n >= 4 && parts[n - 2].equals("dumps")) {
             return "the failure dump of " + parts[n - 1] + " in task " + parts[n - 3];
         }
-        return base.substring(base.indexOf('/', base.indexOf("://") + 3));
+        return base.path();
     }
 }

@@ -1,13 +1,11 @@
 package io.github.camelanaplan.client.transfer;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelanaplan.client.error.AnaplanException;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.http.Transport;
@@ -37,13 +35,13 @@ public final class FileUploader {
     /**
      * Uploads {@code source} as the content of file {@code fileId}; closes the source.
      *
-     * @param filesUrl {@code {apiUrl}/workspaces/{ws}/models/{m}/files}
+     * @param files    {@code {apiUrl}/workspaces/{ws}/models/{m}/files}
      * @throws IllegalArgumentException before any request when known-length content needs more than 1,000 chunks;
      *                                  while sending when an Iterator/Iterable body yields a null or unsupported element
      * @throws AnaplanException         when a request finally fails (a chunk: naming it), or the content cannot be read
      */
-    public UploadResult upload(String filesUrl, String fileId, UploadSource source, UploadOptions options) {
-        String fileUrl = TransferUrls.child(filesUrl, fileId);
+    public UploadResult upload(ApiPath files, String fileId, UploadSource source, UploadOptions options) {
+        ApiPath fileUrl = files.then(fileId);
         BufferPool buffers = new BufferPool(options.inFlight() + 1, options.chunkSize());
         long began = System.nanoTime();
         ChunkCutter cutter = null;
@@ -83,26 +81,18 @@ public final class FileUploader {
      * Not re-sent after a read timeout: a first POST that was only slow could land after the chunks and reset the file.
      * Such an upload fails instead (nothing is imported), and the exchange can be retried as a whole.
      */
-    private AnaplanFile declareChunkCount(String fileUrl, String fileId, int chunkCount) {
-        ApiCall call = new ApiCall("set the chunk count of file " + fileId, "POST", fileUrl,
-                Map.of("Accept", "application/json"), () -> Json.entity(Map.of("chunkCount", chunkCount)),
-                RequestKind.IDEMPOTENT_UNLESS_SLOW, true);
-        JsonNode response = transport.execute(call, Json.tree());
-        return Json.convert(response.path("file"), AnaplanFile.class);
+    private AnaplanFile declareChunkCount(ApiPath fileUrl, String fileId, int chunkCount) {
+        ApiRequest call = ApiRequest.post(fileUrl).json(new ChunkCountBody(chunkCount))
+                .kind(RequestKind.IDEMPOTENT_UNLESS_SLOW).step("set the chunk count of file " + fileId).build();
+        return transport.execute(call, Json.answer(call)).read("file", AnaplanFile.class);
     }
 
     /** {@code POST .../complete} after streamed chunks: the server then knows the real chunk count. */
-    private AnaplanFile complete(String fileUrl, String fileId, AnaplanFile declaredFile, int chunks) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", fileId);
-        if (declaredFile != null && declaredFile.name() != null) {
-            body.put("name", declaredFile.name());
-        }
-        body.put("chunkCount", -1);
-        ApiCall call = new ApiCall("complete the upload of file " + fileId, "POST", fileUrl + "/complete",
-                Map.of("Accept", "application/json"), () -> Json.entity(body), RequestKind.IDEMPOTENT, true);
-        JsonNode response = transport.execute(call, Json.tree());
-        AnaplanFile file = Json.convert(response.path("file"), AnaplanFile.class);
+    private AnaplanFile complete(ApiPath fileUrl, String fileId, AnaplanFile declaredFile, int chunks) {
+        CompleteUploadBody body = new CompleteUploadBody(fileId, declaredFile == null ? null : declaredFile.name(), -1);
+        ApiRequest call = ApiRequest.post(fileUrl.then("complete")).json(body).kind(RequestKind.IDEMPOTENT)
+                .step("complete the upload of file " + fileId).build();
+        AnaplanFile file = transport.execute(call, Json.answer(call)).read("file", AnaplanFile.class);
         if (file == null) {
             file = declaredFile;
         }

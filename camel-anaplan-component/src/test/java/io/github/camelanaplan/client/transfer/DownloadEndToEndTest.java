@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiPath;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.simulator.FaultRule;
@@ -159,10 +160,10 @@ class DownloadEndToEndTest {
         fx.model().rejectRowsMatching(Seed.IMPORT_ID, Pattern.compile(".*Bad.*"));
         try {
             fx.uploader.upload(fx.filesUrl, Seed.FILE_ID, UploadSource.of(csv, StandardCharsets.UTF_8), SMALL_CHUNKS);
-            String modelUrl = fx.filesUrl.substring(0, fx.filesUrl.length() - "/files".length());
+            ApiPath modelUrl = fx.modelPath;
 
-            String importTask = runTask(modelUrl + "/imports/" + Seed.IMPORT_ID + "/tasks");
-            String importDumpUrl = modelUrl + "/imports/" + Seed.IMPORT_ID + "/tasks/" + importTask + "/dump";
+            String importTask = runTask(modelUrl.then("imports", Seed.IMPORT_ID, "tasks"));
+            ApiPath importDumpUrl = modelUrl.then("imports", Seed.IMPORT_ID, "tasks", importTask, "dump");
             byte[] importDump;
             try (ChunkedInputStream in = fx.downloader.open(importDumpUrl, 1)) {
                 assertThat(in.chunkCount()).isGreaterThan(1);
@@ -170,13 +171,13 @@ class DownloadEndToEndTest {
             }
             String text = new String(importDump, StandardCharsets.UTF_8);
             assertThat(text).contains("Bad Person").contains("Bad Other").doesNotContain("Good Person");
-            byte[] unchunked = fx.transport.execute(ApiCall.get("dump", importDumpUrl).withHeader("Accept", "text/plain"),
+            byte[] unchunked = fx.transport.execute(ApiRequest.get(importDumpUrl).accept("text/plain").step("dump").build(),
                     (status, type, body) -> body.readAllBytes());
             assertThat(importDump).isEqualTo(unchunked);
 
-            String processTask = runTask(modelUrl + "/processes/" + Seed.PROCESS_ID + "/tasks");
-            String processDumpUrl = modelUrl + "/processes/" + Seed.PROCESS_ID + "/tasks/" + processTask + "/dumps/"
-                                    + Seed.IMPORT_ID;
+            String processTask = runTask(modelUrl.then("processes", Seed.PROCESS_ID, "tasks"));
+            ApiPath processDumpUrl = modelUrl.then("processes", Seed.PROCESS_ID, "tasks", processTask, "dumps",
+                    Seed.IMPORT_ID);
             assertThat(new String(fx.downloader.readAll(processDumpUrl), StandardCharsets.UTF_8))
                     .contains("Bad Person").contains("Bad Other");
         } finally {
@@ -185,12 +186,14 @@ class DownloadEndToEndTest {
     }
 
     /** Starts a task and waits for it to end; returns its id. */
-    private static String runTask(String tasksUrl) throws InterruptedException {
-        JsonNode started = fx.transport.execute(new ApiCall("start task", "POST", tasksUrl, Map.of("Accept", "application/json"),
-                () -> Json.entity(Map.of("localeName", "en_US")), RequestKind.TASK_START, true), Json.tree());
+    private static String runTask(ApiPath tasksUrl) throws InterruptedException {
+        ApiRequest start = ApiRequest.post(tasksUrl).json(Map.of("localeName", "en_US")).kind(RequestKind.TASK_START)
+                .step("start task").build();
+        JsonNode started = fx.transport.execute(start, Json.answer(start)).root();
         String taskId = started.path("task").path("taskId").asText();
         for (int i = 0; i < 200; i++) {
-            JsonNode status = fx.transport.execute(ApiCall.get("task status", tasksUrl + "/" + taskId), Json.tree());
+            ApiRequest poll = ApiRequest.get(tasksUrl.then(taskId)).step("task status").build();
+            JsonNode status = fx.transport.execute(poll, Json.answer(poll)).root();
             if ("COMPLETE".equals(status.path("task").path("taskState").asText())) {
                 return taskId;
             }

@@ -30,7 +30,8 @@ public final class LargeUploadMain {
         try (AnaplanSimulator sim = AnaplanSimulator.start(SimulatorOptions.defaults().throughputMode(true));
              Transport transport = TestClients.basicTransport(sim.authUrl(), sim.apiUrl(), sim.oauthUrl(), Seed.USERNAME,
                      Seed.PASSWORD)) {
-            String filesUrl = sim.apiUrl() + "/workspaces/" + Seed.WORKSPACE_ID + "/models/" + Seed.MODEL_ID + "/files";
+            io.github.camelanaplan.client.http.ApiPath filesUrl = io.github.camelanaplan.client.http.ApiPath.root(sim.apiUrl())
+                    .then("workspaces", Seed.WORKSPACE_ID, "models", Seed.MODEL_ID, "files");
             long began = System.nanoTime();
             UploadResult result = new FileUploader(transport, executor)
                     .upload(filesUrl, Seed.FILE_ID, UploadSource.of(new GeneratedCsv(size), null), options);

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelanaplan.client.TestClients;
+import io.github.camelanaplan.client.http.ApiPath;
 import io.github.camelanaplan.client.http.Transport;
 import io.github.camelanaplan.simulator.AnaplanSimulator;
 import io.github.camelanaplan.simulator.Seed;
@@ -21,7 +22,8 @@ final class SimulatorFixture implements AutoCloseable {
     final ExecutorService executor;
     final FileUploader uploader;
     final FileDownloader downloader;
-    final String filesUrl;
+    final ApiPath modelPath;
+    final ApiPath filesUrl;
 
     SimulatorFixture(SimulatorOptions options) {
         sim = AnaplanSimulator.start(options);
@@ -33,7 +35,8 @@ final class SimulatorFixture implements AutoCloseable {
         });
         uploader = new FileUploader(transport, executor);
         downloader = new FileDownloader(transport, executor);
-        filesUrl = sim.apiUrl() + "/workspaces/" + Seed.WORKSPACE_ID + "/models/" + Seed.MODEL_ID + "/files";
+        modelPath = ApiPath.root(sim.apiUrl()).then("workspaces", Seed.WORKSPACE_ID, "models", Seed.MODEL_ID);
+        filesUrl = modelPath.then("files");
     }
 
     SimModel model() {
@@ -44,8 +47,8 @@ final class SimulatorFixture implements AutoCloseable {
         return String.format("113%09d", NEXT_FILE.getAndIncrement());
     }
 
-    String fileUrl(String fileId) {
-        return filesUrl + "/" + fileId;
+    ApiPath fileUrl(String fileId) {
+        return filesUrl.then(fileId);
     }
 
     /** Path regex of the chunk PUTs/GETs of a file, for the journal and fault rules. */

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 
 import io.github.camelanaplan.client.error.AnaplanApiException;
 import io.github.camelanaplan.client.error.AnaplanException;
-import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.simulator.FaultRule;
 import io.github.camelanaplan.simulator.JournalEntry;
 import io.github.camelanaplan.simulator.SimulatorOptions;
@@ -142,8 +142,8 @@ class UploadEndToEndTest {
             }
             // rows never straddle chunks: each stored chunk but the last (the generator cuts its last row) ends a row
             for (int chunk = 0; chunk < 3; chunk++) {
-                byte[] bytes = fx.transport.execute(ApiCall.get("chunk", fx.fileUrl(fileId) + "/chunks/" + chunk)
-                        .withHeader("Accept", "application/octet-stream"), (s, ct, body) -> body.readAllBytes());
+                byte[] bytes = fx.transport.execute(ApiRequest.get(fx.fileUrl(fileId).then("chunks", String.valueOf(chunk)))
+                        .accept("application/octet-stream").step("chunk").build(), (s, ct, body) -> body.readAllBytes());
                 assertThat(bytes.length).isLessThanOrEqualTo(MB);
                 assertThat(bytes[bytes.length - 1]).as("%s chunk %d", type.getKey(), chunk).isEqualTo((byte) '\n');
             }
