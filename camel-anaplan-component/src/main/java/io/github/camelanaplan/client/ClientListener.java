@@ -11,13 +11,13 @@ import io.github.camelanaplan.client.transfer.UploadResult;
  */
 public interface ClientListener {
 
-    /** How a waited-for task ended. */
+    /** How a waited-for task ended; a failure's {@code AnaplanActionException.Reason} decides it, never its wording. */
     enum TaskOutcome {
         /** Finished and reported successful (rows may still have been ignored when failOnWarnings is off). */
         SUCCESS,
         /** Finished unsuccessfully, or successfully with rejected rows and failOnWarnings on. */
         FAILED,
-        /** Cancelled (by someone, or by the client shutting down). */
+        /** Cancelled (by someone: reason CANCELLED, or by the client shutting down: reason SHUTDOWN). */
         CANCELLED,
         /** Given up after taskTimeout. */
         TIMED_OUT,
