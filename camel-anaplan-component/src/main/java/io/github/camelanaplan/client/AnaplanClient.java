@@ -4,8 +4,10 @@ import io.github.camelanaplan.client.bulk.ActionType;
 import io.github.camelanaplan.client.bulk.ModelClient;
 import io.github.camelanaplan.client.error.AnaplanException;
 import io.github.camelanaplan.client.http.ApiCall;
+import io.github.camelanaplan.client.http.CallOptions;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.RequestKind;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.http.Transport;
 import io.github.camelanaplan.client.task.TaskOptions;
 import java.io.InputStream;
@@ -43,6 +45,9 @@ import org.slf4j.LoggerFactory;
  *     client.model(workspaceId, modelId).runTask(ActionType.IMPORT, "112000000001", TaskOptions.defaults());
  * }
  * }</pre>
+ * <p>
+ * {@link #withOptions(CallOptions)} gives a view of the same engine whose calls use other {@link CallOptions}
+ * (timeout, maxResponseSize, retries): endpoints of one tenant share the engine and keep their own tuning.
  */
 public final class AnaplanClient implements AutoCloseable {
 
@@ -50,22 +55,31 @@ public final class AnaplanClient implements AutoCloseable {
     private static final AtomicInteger CLIENT_COUNT = new AtomicInteger();
 
     private final ClientSettings settings;
-    private final ClientStats stats = new ClientStats();
+    private final ClientStats stats;
     private final Transport transport;
     private final AuthService authService;
     private final TokenManager tokens;
     private final ExecutorService executor;
-    private final Set<ActiveTask> activeTasks = ConcurrentHashMap.newKeySet();
-    private final Map<String, Set<String>> knownFilesByModel = new ConcurrentHashMap<>();
-    private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<ActiveTask> activeTasks;
+    private final Map<String, Set<String>> knownFilesByModel;
+    private final List<ClientListener> listeners;
     private final int id;
+    /** The engine this is a view of; itself for the engine. Only the engine holds the closed state. */
+    private final AnaplanClient engine;
+    private final RetryingCaller caller;
     private volatile boolean closed;
 
     private AnaplanClient(ClientSettings settings) {
         settings.validate();
+        this.engine = this;
         this.settings = settings;
+        this.stats = new ClientStats();
+        this.activeTasks = ConcurrentHashMap.newKeySet();
+        this.knownFilesByModel = new ConcurrentHashMap<>();
+        this.listeners = new CopyOnWriteArrayList<>();
         this.transport = new Transport(settings, stats);
-        this.authService = new AuthService(transport, settings.authUrl(), settings.oauthUrl());
+        this.caller = new RetryingCaller(transport, settings.callOptions());
+        this.authService = new AuthService(caller, settings.authUrl(), settings.oauthUrl());
         this.tokens = new TokenManager(settings.credentials(), authService, stats::tokenRenewed);
         this.transport.tokenSource(tokens);
         this.id = CLIENT_COUNT.incrementAndGet();
@@ -79,8 +93,42 @@ public final class AnaplanClient implements AutoCloseable {
         });
     }
 
+    /** A view of {@code engine} whose calls use {@code options}; shares everything else. */
+    private AnaplanClient(AnaplanClient engine, CallOptions options) {
+        this.engine = engine;
+        this.settings = engine.settings;
+        this.stats = engine.stats;
+        this.transport = engine.transport;
+        this.authService = engine.authService;
+        this.tokens = engine.tokens;
+        this.executor = engine.executor;
+        this.activeTasks = engine.activeTasks;
+        this.knownFilesByModel = engine.knownFilesByModel;
+        this.listeners = engine.listeners;
+        this.id = engine.id;
+        this.caller = new RetryingCaller(transport, options);
+    }
+
     public static AnaplanClient create(ClientSettings settings) {
         return new AnaplanClient(settings);
+    }
+
+    /**
+     * This engine, with every call through the returned view (and the model, ALM, transactional... clients obtained
+     * from it) sent with {@code options}. Cheap. The view does not own the engine: closing it does nothing.
+     */
+    public AnaplanClient withOptions(CallOptions options) {
+        return new AnaplanClient(engine, options.validate());
+    }
+
+    /** The engine this is a view of (itself for an engine). */
+    public AnaplanClient engine() {
+        return engine;
+    }
+
+    /** The options this client's calls are sent with. */
+    public CallOptions callOptions() {
+        return caller.options();
     }
 
     /** A number that tells this client apart from the others of this JVM (1, 2, ...), as in its thread names. */
@@ -116,6 +164,12 @@ public final class AnaplanClient implements AutoCloseable {
         return stats;
     }
 
+    /** Sends this client's calls (with its {@link #callOptions()}) over the engine's transport. */
+    public RetryingCaller caller() {
+        return caller;
+    }
+
+    /** The engine's HTTP attempts, pool and rate limiter. */
     public Transport transport() {
         return transport;
     }
@@ -130,7 +184,7 @@ public final class AnaplanClient implements AutoCloseable {
     }
 
     public boolean isClosed() {
-        return closed;
+        return engine.closed;
     }
 
     /** Operations on one model of one workspace. Cheap: create one per call if ids vary. */
@@ -139,7 +193,7 @@ public final class AnaplanClient implements AutoCloseable {
     }
 
     public User me() {
-        JsonNode node = transport.execute(ApiCall.get("get current user", settings.apiUrl() + "/users/me"), Json.tree());
+        JsonNode node = caller.execute(ApiCall.get("get current user", settings.apiUrl() + "/users/me"), Json.tree());
         return Json.convert(node.path("user"), User.class);
     }
 
@@ -157,7 +211,7 @@ public final class AnaplanClient implements AutoCloseable {
 
     /** What a model is busy with. The answer comes bare ({@code requestStatus}) or in an envelope; both are read. */
     public ModelStatus modelStatus(String modelId) {
-        JsonNode node = transport.execute(ApiCall.get("model status of " + modelId,
+        JsonNode node = caller.execute(ApiCall.get("model status of " + modelId,
                 settings.apiUrl() + "/models/" + modelId + "/status"), Json.tree());
         return Json.convert(node.path("requestStatus"), ModelStatus.class);
     }
@@ -173,7 +227,7 @@ public final class AnaplanClient implements AutoCloseable {
     }
 
     private void modelCall(String modelId, String action) {
-        transport.execute(new ApiCall(action + " model " + modelId, "POST",
+        caller.execute(new ApiCall(action + " model " + modelId, "POST",
                 settings.apiUrl() + "/models/" + modelId + "/" + action, Map.of(), null, RequestKind.IDEMPOTENT, true),
                 Json.discard());
     }
@@ -185,7 +239,7 @@ public final class AnaplanClient implements AutoCloseable {
         String separator = url.contains("?") ? "&" : "?";
         while (true) {
             String pageUrl = offset == 0 ? url : url + separator + "offset=" + offset;
-            JsonNode node = transport.execute(ApiCall.get(step, pageUrl), Json.tree());
+            JsonNode node = caller.execute(ApiCall.get(step, pageUrl), Json.tree());
             JsonNode array = node.path(key);
             int received = 0;
             if (array.isArray()) {
@@ -215,7 +269,7 @@ public final class AnaplanClient implements AutoCloseable {
 
     /** A lazy stream over a chunked resource (file, dump): {@code url/chunks} then each chunk. */
     public ChunkedInputStream openChunked(String url, int prefetch) {
-        return new FileDownloader(transport, executor).open(url, prefetch);
+        return new FileDownloader(caller, executor).open(url, prefetch);
     }
 
     /** File ids known to exist per model, filled by allowFileCreation=false checks. */
@@ -225,7 +279,7 @@ public final class AnaplanClient implements AutoCloseable {
 
     /** Registers a task about to be started, so that closing the client cancels it. */
     public ActiveTask register() {
-        if (closed) {
+        if (isClosed()) {
             throw new AnaplanException("The Anaplan client is closed");
         }
         ActiveTask task = new ActiveTask();
@@ -240,8 +294,8 @@ public final class AnaplanClient implements AutoCloseable {
     /** Cancels tasks still being waited on, logs out, closes the pool and threads. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        if (engine != this || closed) {
+            return; // a view does not own the engine
         }
         closed = true;
         for (ActiveTask task : activeTasks) {

@@ -19,7 +19,7 @@ import io.github.camelanaplan.client.task.Poller;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.task.StartedTasks;
 import io.github.camelanaplan.client.task.TaskOptions;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.error.UnknownOutcomeException;
 import io.github.camelanaplan.client.bulk.TaskState;
 import io.github.camelanaplan.client.bulk.TaskStatus;
@@ -38,7 +38,7 @@ public final class AlmClient {
     private static final Logger LOG = LoggerFactory.getLogger(AlmClient.class);
 
     private final AnaplanClient client;
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final String modelId;
     private final String almUrl;
 
@@ -47,7 +47,7 @@ public final class AlmClient {
             throw new IllegalArgumentException("modelId is required");
         }
         this.client = client;
-        this.transport = client.transport();
+        this.transport = client.caller();
         this.modelId = modelId;
         this.almUrl = client.settings().apiUrl() + "/models/" + modelId + "/alm";
     }
@@ -224,7 +224,7 @@ public final class AlmClient {
             }
             return taskId;
         } catch (UnknownOutcomeException unknown) {
-            Set<String> after = StartedTasks.since(before, () -> taskIds(url), unknown, client.settings().timeout());
+            Set<String> after = StartedTasks.since(before, () -> taskIds(url), unknown, client.callOptions().timeout());
             if (after.size() == 1) {
                 String taskId = after.iterator().next();
                 LOG.info("{}: outcome unknown ({}), but the task list shows task {}", step, unknown.getMessage(), taskId);

@@ -10,7 +10,7 @@ import io.github.camelanaplan.client.error.AnaplanException;
 import io.github.camelanaplan.client.http.ApiCall;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.RequestKind;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
@@ -24,11 +24,11 @@ public final class AuthService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
 
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final String authUrl;
     private final String oauthUrl;
 
-    public AuthService(Transport transport, String authUrl, String oauthUrl) {
+    public AuthService(RetryingCaller transport, String authUrl, String oauthUrl) {
         this.transport = transport;
         this.authUrl = authUrl;
         this.oauthUrl = oauthUrl;

@@ -5,7 +5,7 @@ import io.github.camelanaplan.client.ClientListener;
 import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.http.ApiCall;
 import io.github.camelanaplan.client.http.Json;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.task.TaskOptions;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -45,7 +45,7 @@ public final class ModelClient {
     private static final Map<String, ReentrantLock> FILE_LOCKS = new ConcurrentHashMap<>();
 
     private final AnaplanClient client;
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final String workspaceId;
     private final String modelId;
     private final String modelUrl;
@@ -59,7 +59,7 @@ public final class ModelClient {
             throw new IllegalArgumentException("modelId is required");
         }
         this.client = client;
-        this.transport = client.transport();
+        this.transport = client.caller();
         this.workspaceId = workspaceId;
         this.modelId = modelId;
         this.modelUrl = client.settings().apiUrl() + "/workspaces/" + workspaceId + "/models/" + modelId;

@@ -7,7 +7,7 @@ import io.github.camelanaplan.client.error.UnknownOutcomeException;
 import io.github.camelanaplan.client.http.ApiCall;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.RequestKind;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.task.StartedTasks;
 import io.github.camelanaplan.client.task.TaskOptions;
 import java.io.ByteArrayInputStream;
@@ -37,11 +37,11 @@ final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
     private static final long MIN_POLL_MILLIS = 200;
 
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final AnaplanClient client;
     private final String modelUrl;
 
-    TaskRunner(Transport transport, AnaplanClient client, String modelUrl) {
+    TaskRunner(RetryingCaller transport, AnaplanClient client, String modelUrl) {
         this.transport = transport;
         this.client = client;
         this.modelUrl = modelUrl;
@@ -77,7 +77,7 @@ final class TaskRunner {
                 transport.stats().taskStarted();
                 return taskId;
             } catch (UnknownOutcomeException unknown) {
-                Set<String> after = StartedTasks.since(before, () -> taskIds(tasksUrl), unknown, client.settings().timeout());
+                Set<String> after = StartedTasks.since(before, () -> taskIds(tasksUrl), unknown, client.callOptions().timeout());
                 if (after.size() == 1) {
                     String taskId = after.iterator().next();
                     LOG.info("{}: outcome unknown ({}), but the task list shows it started as task {}", call.step(),

@@ -12,7 +12,7 @@ import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.task.Poller;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.task.TaskOptions;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.bulk.TaskState;
 import io.github.camelanaplan.client.bulk.TaskStatus;
 
@@ -22,12 +22,12 @@ import io.github.camelanaplan.client.bulk.TaskStatus;
 public final class CloudWorksClient {
 
     private final AnaplanClient client;
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final String integrationsUrl;
 
     public CloudWorksClient(AnaplanClient client) {
         this.client = client;
-        this.transport = client.transport();
+        this.transport = client.caller();
         this.integrationsUrl = client.settings().cloudWorksUrl() + "/integrations";
     }
 

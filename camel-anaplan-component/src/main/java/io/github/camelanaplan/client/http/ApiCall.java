@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import org.apache.hc.core5.http.HttpEntity;
 
 /**
- * One logical HTTP request: what {@link Transport} sends, retries and replays. The body is a supplier so every
+ * One logical HTTP request: what {@link RetryingCaller} sends, retries and replays. The body is a supplier so every
  * attempt gets a fresh entity.
  *
  * @param step          what the request does, for messages ("upload chunk 3 of file 113000000001")

@@ -11,7 +11,7 @@ import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.task.Poller;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.task.TaskOptions;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,7 @@ public final class ReadRequest implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReadRequest.class);
 
     private final AnaplanClient client;
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final String url;
     private final String what;
     private final String key;
@@ -36,7 +36,7 @@ public final class ReadRequest implements AutoCloseable {
 
     private ReadRequest(AnaplanClient client, String url, String what, String key, TaskOptions options, JsonNode started) {
         this.client = client;
-        this.transport = client.transport();
+        this.transport = client.caller();
         this.url = url;
         this.what = what;
         this.key = key;
@@ -46,7 +46,7 @@ public final class ReadRequest implements AutoCloseable {
 
     static ReadRequest start(AnaplanClient client, String requestsUrl, String what, String key, Map<String, ?> body,
                              TaskOptions options) {
-        JsonNode answer = client.transport().execute(TransactionalClient.jsonCall("start read request of " + what,
+        JsonNode answer = client.caller().execute(TransactionalClient.jsonCall("start read request of " + what,
                 "POST", requestsUrl, body, RequestKind.NON_IDEMPOTENT), Json.tree());
         JsonNode request = answer.path(key);
         String requestId = request.path("requestId").asText(null);

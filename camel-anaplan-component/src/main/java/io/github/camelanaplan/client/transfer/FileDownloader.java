@@ -11,7 +11,8 @@ import java.util.concurrent.ExecutorService;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelanaplan.client.http.ApiCall;
 import io.github.camelanaplan.client.http.Json;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.ResponseReader;
+import io.github.camelanaplan.client.http.RetryingCaller;
 
 /**
  * Downloads chunked server content: files ({@code .../files/{id}}), import dumps ({@code .../tasks/{t}/dump}) and
@@ -26,11 +27,11 @@ public final class FileDownloader {
     /** Bytes asked of the connection per read of a chunk body. */
     static final int READ_BLOCK = 256 * 1024;
 
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final ExecutorService executor;
 
     /** @param executor fetches chunks ahead of the reader */
-    public FileDownloader(Transport transport, ExecutorService executor) {
+    public FileDownloader(RetryingCaller transport, ExecutorService executor) {
         this.transport = transport;
         this.executor = executor;
     }
@@ -88,7 +89,9 @@ public final class FileDownloader {
     private ChunkedInputStream.Blocks fetch(String base, String chunkId, String what) {
         ApiCall call = ApiCall.get("download chunk " + chunkId + " of " + what, TransferUrls.child(base + "/chunks", chunkId))
                 .withHeader("Accept", "application/octet-stream");
-        ChunkedInputStream.Blocks blocks = transport.execute(call, (status, contentType, body) -> readBlocks(body));
+        // a chunk is content, not an answer: bounded by the timeout between bytes, not by maxResponseSize
+        ChunkedInputStream.Blocks blocks = transport.execute(call,
+                ResponseReader.stream((status, contentType, body) -> readBlocks(body)));
         transport.stats().chunkDownloaded();
         return blocks;
     }
