@@ -115,6 +115,10 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "mappingParameters": getOrCreateConfiguration(target).setMappingParameters(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrequestsperminute":
         case "maxRequestsPerMinute": getOrCreateConfiguration(target).setMaxRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": getOrCreateConfiguration(target).setMaxResponseSize(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxretrywait":
+        case "maxRetryWait": getOrCreateConfiguration(target).setMaxRetryWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxrows":
         case "maxRows": getOrCreateConfiguration(target).setMaxRows(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxstatuspolldelay":
@@ -155,8 +159,6 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryBackoff": getOrCreateConfiguration(target).setRetryBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrycount":
         case "retryCount": getOrCreateConfiguration(target).setRetryCount(property(camelContext, int.class, value)); return true;
-        case "retrydeadline":
-        case "retryDeadline": getOrCreateConfiguration(target).setRetryDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "revisionid":
         case "revisionId": getOrCreateConfiguration(target).setRevisionId(property(camelContext, java.lang.String.class, value)); return true;
         case "runid":
@@ -284,6 +286,10 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "mappingParameters": return java.lang.String.class;
         case "maxrequestsperminute":
         case "maxRequestsPerMinute": return int.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return java.lang.String.class;
+        case "maxretrywait":
+        case "maxRetryWait": return long.class;
         case "maxrows":
         case "maxRows": return java.lang.Integer.class;
         case "maxstatuspolldelay":
@@ -324,8 +330,6 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryBackoff": return long.class;
         case "retrycount":
         case "retryCount": return int.class;
-        case "retrydeadline":
-        case "retryDeadline": return long.class;
         case "revisionid":
         case "revisionId": return java.lang.String.class;
         case "runid":
@@ -454,6 +458,10 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "mappingParameters": return getOrCreateConfiguration(target).getMappingParameters();
         case "maxrequestsperminute":
         case "maxRequestsPerMinute": return getOrCreateConfiguration(target).getMaxRequestsPerMinute();
+        case "maxresponsesize":
+        case "maxResponseSize": return getOrCreateConfiguration(target).getMaxResponseSize();
+        case "maxretrywait":
+        case "maxRetryWait": return getOrCreateConfiguration(target).getMaxRetryWait();
         case "maxrows":
         case "maxRows": return getOrCreateConfiguration(target).getMaxRows();
         case "maxstatuspolldelay":
@@ -494,8 +502,6 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryBackoff": return getOrCreateConfiguration(target).getRetryBackoff();
         case "retrycount":
         case "retryCount": return getOrCreateConfiguration(target).getRetryCount();
-        case "retrydeadline":
-        case "retryDeadline": return getOrCreateConfiguration(target).getRetryDeadline();
         case "revisionid":
         case "revisionId": return getOrCreateConfiguration(target).getRevisionId();
         case "runid":

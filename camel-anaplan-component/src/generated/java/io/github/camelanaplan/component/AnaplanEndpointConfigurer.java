@@ -115,6 +115,10 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mappingParameters": target.getConfiguration().setMappingParameters(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrequestsperminute":
         case "maxRequestsPerMinute": target.getConfiguration().setMaxRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": target.getConfiguration().setMaxResponseSize(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxretrywait":
+        case "maxRetryWait": target.getConfiguration().setMaxRetryWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxrows":
         case "maxRows": target.getConfiguration().setMaxRows(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxstatuspolldelay":
@@ -159,8 +163,6 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryBackoff": target.getConfiguration().setRetryBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrycount":
         case "retryCount": target.getConfiguration().setRetryCount(property(camelContext, int.class, value)); return true;
-        case "retrydeadline":
-        case "retryDeadline": target.getConfiguration().setRetryDeadline(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "revisionid":
         case "revisionId": target.getConfiguration().setRevisionId(property(camelContext, java.lang.String.class, value)); return true;
         case "runid":
@@ -310,6 +312,10 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mappingParameters": return java.lang.String.class;
         case "maxrequestsperminute":
         case "maxRequestsPerMinute": return int.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return java.lang.String.class;
+        case "maxretrywait":
+        case "maxRetryWait": return long.class;
         case "maxrows":
         case "maxRows": return java.lang.Integer.class;
         case "maxstatuspolldelay":
@@ -354,8 +360,6 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryBackoff": return long.class;
         case "retrycount":
         case "retryCount": return int.class;
-        case "retrydeadline":
-        case "retryDeadline": return long.class;
         case "revisionid":
         case "revisionId": return java.lang.String.class;
         case "runid":
@@ -506,6 +510,10 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "mappingParameters": return target.getConfiguration().getMappingParameters();
         case "maxrequestsperminute":
         case "maxRequestsPerMinute": return target.getConfiguration().getMaxRequestsPerMinute();
+        case "maxresponsesize":
+        case "maxResponseSize": return target.getConfiguration().getMaxResponseSize();
+        case "maxretrywait":
+        case "maxRetryWait": return target.getConfiguration().getMaxRetryWait();
         case "maxrows":
         case "maxRows": return target.getConfiguration().getMaxRows();
         case "maxstatuspolldelay":
@@ -550,8 +558,6 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "retryBackoff": return target.getConfiguration().getRetryBackoff();
         case "retrycount":
         case "retryCount": return target.getConfiguration().getRetryCount();
-        case "retrydeadline":
-        case "retryDeadline": return target.getConfiguration().getRetryDeadline();
         case "revisionid":
         case "revisionId": return target.getConfiguration().getRevisionId();
         case "runid":

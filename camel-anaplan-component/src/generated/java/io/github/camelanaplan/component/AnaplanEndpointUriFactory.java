@@ -23,7 +23,7 @@ public class AnaplanEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(101);
+        Set<String> props = new HashSet<>(102);
         props.add("actionId");
         props.add("allowFileCreation");
         props.add("apiUrl");
@@ -73,6 +73,8 @@ public class AnaplanEndpointUriFactory extends org.apache.camel.support.componen
         props.add("locale");
         props.add("mappingParameters");
         props.add("maxRequestsPerMinute");
+        props.add("maxResponseSize");
+        props.add("maxRetryWait");
         props.add("maxRows");
         props.add("maxStatusPollDelay");
         props.add("modelId");
@@ -97,7 +99,6 @@ public class AnaplanEndpointUriFactory extends org.apache.camel.support.componen
         props.add("repeatCount");
         props.add("retryBackoff");
         props.add("retryCount");
-        props.add("retryDeadline");
         props.add("revisionId");
         props.add("runId");
         props.add("runLoggingLevel");

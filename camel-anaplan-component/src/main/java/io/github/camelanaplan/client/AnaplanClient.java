@@ -4,10 +4,13 @@ import io.github.camelanaplan.client.bulk.ActionType;
 import io.github.camelanaplan.client.bulk.ModelClient;
 import io.github.camelanaplan.client.http.ApiPath;
 import io.github.camelanaplan.client.http.ApiRequest;
+import io.github.camelanaplan.client.error.AnaplanException;
+import io.github.camelanaplan.client.http.CallOptions;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.JsonAnswer;
 import io.github.camelanaplan.client.http.Paging;
 import io.github.camelanaplan.client.http.RequestKind;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.http.Transport;
 import io.github.camelanaplan.client.task.ActiveTasks;
 import io.github.camelanaplan.client.task.ModelLocks;
@@ -48,6 +51,9 @@ import org.slf4j.LoggerFactory;
  *     TaskStatus status = model.run(ActionType.IMPORT, "112000000001", TaskOptions.defaults(), null).status();
  * }
  * }</pre>
+ * <p>
+ * {@link #withOptions(CallOptions)} gives a view of the same engine whose calls use other {@link CallOptions}
+ * (timeout, maxResponseSize, retries): endpoints of one tenant share the engine and keep their own tuning.
  */
 public final class AnaplanClient implements AutoCloseable {
 
@@ -55,23 +61,33 @@ public final class AnaplanClient implements AutoCloseable {
     private static final AtomicInteger CLIENT_COUNT = new AtomicInteger();
 
     private final ClientSettings settings;
-    private final ClientStats stats = new ClientStats();
+    private final ClientStats stats;
     private final Transport transport;
     private final AuthService authService;
     private final TokenManager tokens;
     private final ExecutorService executor;
-    private final ActiveTasks activeTasks = new ActiveTasks();
-    private final ModelLocks modelLocks = new ModelLocks();
-    private final Map<String, Set<String>> knownFilesByModel = new ConcurrentHashMap<>();
-    private final List<ClientListener> listeners = new CopyOnWriteArrayList<>();
+    private final ActiveTasks activeTasks;
+    private final ModelLocks modelLocks;
+    private final Map<String, Set<String>> knownFilesByModel;
+    private final List<ClientListener> listeners;
     private final int id;
+    /** The engine this is a view of; itself for the engine. Only the engine holds the closed state. */
+    private final AnaplanClient engine;
+    private final RetryingCaller caller;
     private volatile boolean closed;
 
     private AnaplanClient(ClientSettings settings) {
         settings.validate();
+        this.engine = this;
         this.settings = settings;
+        this.stats = new ClientStats();
+        this.activeTasks = new ActiveTasks();
+        this.modelLocks = new ModelLocks();
+        this.knownFilesByModel = new ConcurrentHashMap<>();
+        this.listeners = new CopyOnWriteArrayList<>();
         this.transport = new Transport(settings, stats);
-        this.authService = new AuthService(transport, settings.authUrl(), settings.oauthUrl());
+        this.caller = new RetryingCaller(transport, settings.callOptions());
+        this.authService = new AuthService(caller, settings.authUrl(), settings.oauthUrl());
         this.tokens = new TokenManager(settings.credentials(), authService, stats::tokenRenewed);
         this.transport.tokenSource(tokens);
         this.id = CLIENT_COUNT.incrementAndGet();
@@ -85,8 +101,43 @@ public final class AnaplanClient implements AutoCloseable {
         });
     }
 
+    /** A view of {@code engine} whose calls use {@code options}; shares everything else. */
+    private AnaplanClient(AnaplanClient engine, CallOptions options) {
+        this.engine = engine;
+        this.settings = engine.settings;
+        this.stats = engine.stats;
+        this.transport = engine.transport;
+        this.authService = engine.authService;
+        this.tokens = engine.tokens;
+        this.executor = engine.executor;
+        this.activeTasks = engine.activeTasks;
+        this.modelLocks = engine.modelLocks;
+        this.knownFilesByModel = engine.knownFilesByModel;
+        this.listeners = engine.listeners;
+        this.id = engine.id;
+        this.caller = new RetryingCaller(transport, options);
+    }
+
     public static AnaplanClient create(ClientSettings settings) {
         return new AnaplanClient(settings);
+    }
+
+    /**
+     * This engine, with every call through the returned view (and the model, ALM, transactional... clients obtained
+     * from it) sent with {@code options}. Cheap. The view does not own the engine: closing it does nothing.
+     */
+    public AnaplanClient withOptions(CallOptions options) {
+        return new AnaplanClient(engine, options.validate());
+    }
+
+    /** The engine this is a view of (itself for an engine). */
+    public AnaplanClient engine() {
+        return engine;
+    }
+
+    /** The options this client's calls are sent with. */
+    public CallOptions callOptions() {
+        return caller.options();
     }
 
     /** A number that tells this client apart from the others of this JVM (1, 2, ...), as in its thread names. */
@@ -122,6 +173,12 @@ public final class AnaplanClient implements AutoCloseable {
         return stats;
     }
 
+    /** Sends this client's calls (with its {@link #callOptions()}) over the engine's transport. */
+    public RetryingCaller caller() {
+        return caller;
+    }
+
+    /** The engine's HTTP attempts, pool and rate limiter. */
     public Transport transport() {
         return transport;
     }
@@ -136,7 +193,7 @@ public final class AnaplanClient implements AutoCloseable {
     }
 
     public boolean isClosed() {
-        return closed;
+        return engine.closed;
     }
 
     /** Operations on one model of one workspace. Cheap: create one per call if ids vary. */
@@ -151,7 +208,7 @@ public final class AnaplanClient implements AutoCloseable {
 
     public User me() {
         ApiRequest request = ApiRequest.get(api()).segments("users", "me").step("get current user").build();
-        return transport.execute(request, Json.answer(request)).read("user", User.class);
+        return caller.execute(request, Json.answer(request)).read("user", User.class);
     }
 
     public List<Workspace> workspaces() {
@@ -170,7 +227,7 @@ public final class AnaplanClient implements AutoCloseable {
     public ModelStatus modelStatus(String modelId) {
         ApiRequest request = ApiRequest.get(api()).segments("models", modelId, "status")
                 .step("model status of " + modelId).build();
-        return transport.execute(request, Json.answer(request)).read("requestStatus", ModelStatus.class);
+        return caller.execute(request, Json.answer(request)).read("requestStatus", ModelStatus.class);
     }
 
     /** Asks Anaplan to open (load) a model; asynchronous on Anaplan's side. */
@@ -184,7 +241,7 @@ public final class AnaplanClient implements AutoCloseable {
     }
 
     private void modelCall(String modelId, String action) {
-        transport.execute(ApiRequest.post(api()).segments("models", modelId, action).kind(RequestKind.IDEMPOTENT)
+        caller.execute(ApiRequest.post(api()).segments("models", modelId, action).kind(RequestKind.IDEMPOTENT)
                 .step(action + " model " + modelId).build(), Json.discard());
     }
 
@@ -201,12 +258,12 @@ public final class AnaplanClient implements AutoCloseable {
 
     /** Every item of a paged collection read as {@code type}; see {@link #listAll(ApiRequest, String)}. */
     public <T> List<T> listAll(ApiRequest first, String key, Class<T> type) {
-        return Paging.readAll(first, key, type, request -> transport.execute(request, Json.answer(request)));
+        return Paging.readAll(first, key, type, request -> caller.execute(request, Json.answer(request)));
     }
 
     /** A lazy stream over a chunked resource (file, dump): {@code content/chunks} then each chunk. */
     public ChunkedInputStream openChunked(ApiPath content, int prefetch) {
-        return new FileDownloader(transport, executor).open(content, prefetch);
+        return new FileDownloader(caller, executor).open(content, prefetch);
     }
 
     /** File ids known to exist per model, filled by allowFileCreation=false checks. */
@@ -227,8 +284,8 @@ public final class AnaplanClient implements AutoCloseable {
     /** Cancels tasks still being waited on, logs out, closes the pool and threads. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        if (engine != this || closed) {
+            return; // a view does not own the engine
         }
         closed = true;
         // wakes the waiters and cancels their tasks; task starts already on the wire get to finish and cancel theirs

@@ -6,11 +6,20 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
 import io.github.camelanaplan.client.auth.Credentials;
+import io.github.camelanaplan.client.http.CallOptions;
 
 /**
- * Everything an {@link AnaplanClient} needs to reach Anaplan: credentials, base URLs, timeouts, retry and transport
- * settings. Two settings that are {@link #equals(Object) equal} can share one client (one token, one connection
- * pool, one rate limiter). {@link #toString()} never shows a secret.
+ * Everything an {@link AnaplanClient} needs to reach Anaplan. Three kinds of settings:
+ * <ul>
+ * <li>what keys an engine: credentials, the five base URLs, TLS context, proxy. Only these take part in
+ * {@link #equals(Object)}: settings that are equal share one engine (one token, one connection pool, one rate
+ * limiter);</li>
+ * <li>engine-wide resources: {@link #maxConnections(int)}, {@link #maxRequestsPerMinute(int)}. A shared engine keeps
+ * those of the settings it was created with;</li>
+ * <li>per-call tuning, {@link #callOptions()}: timeout, maxResponseSize, retries. The engine's own calls (login) use
+ * them, and so does every call of a {@link AnaplanClient#withOptions view} that was not given others.</li>
+ * </ul>
+ * {@link #toString()} never shows a secret.
  */
 public final class ClientSettings {
 
@@ -26,12 +35,12 @@ public final class ClientSettings {
     private String oauthUrl = DEFAULT_OAUTH_URL;
     private String auditUrl = DEFAULT_AUDIT_URL;
     private String cloudWorksUrl = DEFAULT_CLOUDWORKS_URL;
-    private Duration timeout = Duration.ofSeconds(30);
-    private int retryCount = 3;
-    private Duration retryBackoff = Duration.ofSeconds(1);
-    private Duration retryDeadline = Duration.ofMinutes(5);
-    private int maxRequestsPerMinute = 600;
-    private int maxConnections = 64;
+    public static final int DEFAULT_MAX_REQUESTS_PER_MINUTE = 600;
+    public static final int DEFAULT_MAX_CONNECTIONS = 64;
+
+    private CallOptions callOptions = CallOptions.defaults();
+    private int maxRequestsPerMinute = DEFAULT_MAX_REQUESTS_PER_MINUTE;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private SSLContext sslContext;
     private String proxyHost;
     private int proxyPort;
@@ -68,23 +77,34 @@ public final class ClientSettings {
         return this;
     }
 
+    /** The per-call tuning (see the class comment). */
+    public ClientSettings callOptions(CallOptions options) {
+        this.callOptions = Objects.requireNonNull(options, "callOptions");
+        return this;
+    }
+
     public ClientSettings timeout(Duration timeout) {
-        this.timeout = timeout;
+        this.callOptions = callOptions.withTimeout(timeout);
+        return this;
+    }
+
+    public ClientSettings maxResponseSize(long bytes) {
+        this.callOptions = callOptions.withMaxResponseSize(bytes);
         return this;
     }
 
     public ClientSettings retryCount(int retryCount) {
-        this.retryCount = retryCount;
+        this.callOptions = callOptions.withRetryCount(retryCount);
         return this;
     }
 
     public ClientSettings retryBackoff(Duration retryBackoff) {
-        this.retryBackoff = retryBackoff;
+        this.callOptions = callOptions.withRetryBackoff(retryBackoff);
         return this;
     }
 
-    public ClientSettings retryDeadline(Duration retryDeadline) {
-        this.retryDeadline = retryDeadline;
+    public ClientSettings maxRetryWait(Duration maxRetryWait) {
+        this.callOptions = callOptions.withMaxRetryWait(maxRetryWait);
         return this;
     }
 
@@ -136,20 +156,8 @@ public final class ClientSettings {
         return cloudWorksUrl;
     }
 
-    public Duration timeout() {
-        return timeout;
-    }
-
-    public int retryCount() {
-        return retryCount;
-    }
-
-    public Duration retryBackoff() {
-        return retryBackoff;
-    }
-
-    public Duration retryDeadline() {
-        return retryDeadline;
+    public CallOptions callOptions() {
+        return callOptions;
     }
 
     public int maxRequestsPerMinute() {
@@ -186,17 +194,12 @@ public final class ClientSettings {
             throw new IllegalArgumentException("No Anaplan credentials: set username/password, certificate/privateKey "
                                                + "(or keyStore), oauthClientId/oauthRefreshToken, or authToken");
         }
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-        }
-        if (retryCount < 0) {
-            throw new IllegalArgumentException("retryCount must be 0 or more, was " + retryCount);
-        }
-        if (retryBackoff == null || retryBackoff.isNegative()) {
-            throw new IllegalArgumentException("retryBackoff must not be negative, was " + retryBackoff);
-        }
+        callOptions.validate();
         if (maxRequestsPerMinute < 0) {
             throw new IllegalArgumentException("maxRequestsPerMinute must be 0 (no limit) or more, was " + maxRequestsPerMinute);
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be 1 or more, was " + maxConnections);
         }
     }
 
@@ -205,6 +208,7 @@ public final class ClientSettings {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** Equal when they key the same engine: credentials, URLs, TLS context, proxy (not resources, not tuning). */
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -214,26 +218,24 @@ public final class ClientSettings {
             return false;
         }
         ClientSettings s = (ClientSettings) o;
-        return retryCount == s.retryCount && maxRequestsPerMinute == s.maxRequestsPerMinute
-               && maxConnections == s.maxConnections && proxyPort == s.proxyPort
+        return proxyPort == s.proxyPort
                && Objects.equals(credentials, s.credentials) && authUrl.equals(s.authUrl) && apiUrl.equals(s.apiUrl)
                && oauthUrl.equals(s.oauthUrl) && auditUrl.equals(s.auditUrl) && cloudWorksUrl.equals(s.cloudWorksUrl)
-               && Objects.equals(timeout, s.timeout) && Objects.equals(retryBackoff, s.retryBackoff)
-               && Objects.equals(retryDeadline, s.retryDeadline) && sslContext == s.sslContext
+               && sslContext == s.sslContext
                && Objects.equals(proxyHost, s.proxyHost) && Objects.equals(proxyUsername, s.proxyUsername)
                && Objects.equals(proxyPassword, s.proxyPassword);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(credentials, authUrl, apiUrl, oauthUrl, auditUrl, cloudWorksUrl, timeout, retryCount,
-                retryBackoff, proxyHost, proxyPort);
+        return Objects.hash(credentials, authUrl, apiUrl, oauthUrl, auditUrl, cloudWorksUrl, proxyHost, proxyPort);
     }
 
     @Override
     public String toString() {
         return "ClientSettings[credentials=" + credentials + ", apiUrl=" + apiUrl + ", authUrl=" + authUrl
-               + ", timeout=" + timeout + ", retryCount=" + retryCount + ", proxy="
+               + ", timeout=" + CallOptions.describe(callOptions.timeout()) + ", retryCount=" + callOptions.retryCount()
+               + ", proxy="
                + (proxyHost == null ? "none" : proxyHost + ":" + proxyPort) + "]";
     }
 }

@@ -119,14 +119,16 @@ public class AnaplanConfiguration implements Cloneable {
     private String auditUrl = "https://audit.anaplan.com/audit/api/1";
     @UriParam(label = "common", defaultValue = "https://api.cloudworks.anaplan.com/2/0", description = "Base URL of the CloudWorks API.")
     private String cloudWorksUrl = "https://api.cloudworks.anaplan.com/2/0";
-    @UriParam(label = "advanced", defaultValue = "30000", description = "Timeout of each HTTP request (connect, and waiting for data).", javaType = "java.time.Duration")
+    @UriParam(label = "advanced", defaultValue = "30000", description = "Bounds every HTTP request: connect, and no answer byte for this long; a JSON answer (not a chunk) must also end within it, however slowly it trickles.", javaType = "java.time.Duration")
     private long timeout = 30000;
+    @UriParam(label = "advanced", defaultValue = "64MB", description = "Largest JSON answer read into memory (64MB, 512KB, 1GB or plain bytes; 1KB = 1024 bytes); a larger one fails the call. Chunks and dumps are streams and not limited by it.")
+    private String maxResponseSize = "64MB";
     @UriParam(label = "advanced", defaultValue = "3", description = "Retries after the first attempt, for what is safe to retry (connection failures, 429, 5xx, and resets of idempotent requests).")
     private int retryCount = 3;
     @UriParam(label = "advanced", defaultValue = "1000", description = "First wait before a retry; grows exponentially with jitter. A Retry-After header wins.", javaType = "java.time.Duration")
     private long retryBackoff = 1000;
-    @UriParam(label = "advanced", defaultValue = "300000", description = "Longest total time spent retrying one request.", javaType = "java.time.Duration")
-    private long retryDeadline = 300000;
+    @UriParam(label = "advanced", defaultValue = "120000", description = "The most one call waits in total across its retries, Retry-After included; a server asking for longer fails the call at once, naming the wait it asked for.", javaType = "java.time.Duration")
+    private long maxRetryWait = 120000;
     @UriParam(label = "advanced", defaultValue = "600", description = "Requests per minute the shared connection sends at most (all endpoints with the same credentials together); 0 for no limit.")
     private int maxRequestsPerMinute = 600;
     @UriParam(label = "producer", defaultValue = "1000", description = "Delay before the first task status poll.", javaType = "java.time.Duration")
@@ -401,9 +403,24 @@ public class AnaplanConfiguration implements Cloneable {
         return timeout;
     }
 
-    /** Timeout of each HTTP request (connect, and waiting for data). */
+    /**
+     * Bounds every HTTP request: connect, and no answer byte for this long; a JSON answer (not a chunk) must also end
+     * within it, however slowly it trickles.
+     */
     public void setTimeout(long timeout) {
         this.timeout = timeout;
+    }
+
+    public String getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    /**
+     * Largest JSON answer read into memory (64MB, 512KB, 1GB or plain bytes; 1KB = 1024 bytes); a larger one fails the
+     * call. Chunks and dumps are streams and not limited by it.
+     */
+    public void setMaxResponseSize(String maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
     }
 
     public int getRetryCount() {
@@ -424,13 +441,16 @@ public class AnaplanConfiguration implements Cloneable {
         this.retryBackoff = retryBackoff;
     }
 
-    public long getRetryDeadline() {
-        return retryDeadline;
+    public long getMaxRetryWait() {
+        return maxRetryWait;
     }
 
-    /** Longest total time spent retrying one request. */
-    public void setRetryDeadline(long retryDeadline) {
-        this.retryDeadline = retryDeadline;
+    /**
+     * The most one call waits in total across its retries, Retry-After included; a server asking for longer fails the
+     * call at once, naming the wait it asked for.
+     */
+    public void setMaxRetryWait(long maxRetryWait) {
+        this.maxRetryWait = maxRetryWait;
     }
 
     public int getMaxRequestsPerMinute() {

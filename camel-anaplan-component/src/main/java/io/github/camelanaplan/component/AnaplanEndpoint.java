@@ -8,6 +8,7 @@ import java.util.List;
 import io.github.camelanaplan.client.bulk.ActionType;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.ClientSettings;
+import io.github.camelanaplan.client.http.CallOptions;
 import io.github.camelanaplan.client.bulk.MappingParameter;
 import io.github.camelanaplan.client.task.TaskOptions;
 import io.github.camelanaplan.client.auth.BasicCredentials;
@@ -135,13 +136,11 @@ public class AnaplanEndpoint extends ScheduledPollEndpoint {
         requireNonNegative("timeout", c.getTimeout());
         requirePositive("timeout", c.getTimeout());
         requireNonNegative("retryBackoff", c.getRetryBackoff());
-        requireNonNegative("retryDeadline", c.getRetryDeadline());
+        requireNonNegative("maxRetryWait", c.getMaxRetryWait());
         requireNonNegative("statusPollDelay", c.getStatusPollDelay());
         requireNonNegative("maxStatusPollDelay", c.getMaxStatusPollDelay());
         requireNonNegative("taskTimeout", c.getTaskTimeout());
-        if (c.getRetryCount() < 0) {
-            throw new IllegalArgumentException("retryCount must be 0 or more, was " + c.getRetryCount());
-        }
+        callOptions();
         if (c.getMaxRequestsPerMinute() < 0) {
             throw new IllegalArgumentException("maxRequestsPerMinute must be 0 (no limit) or more, was "
                                                + c.getMaxRequestsPerMinute());
@@ -279,16 +278,21 @@ public class AnaplanEndpoint extends ScheduledPollEndpoint {
                 .oauthUrl(c.getOauthUrl())
                 .auditUrl(c.getAuditUrl())
                 .cloudWorksUrl(c.getCloudWorksUrl())
-                .timeout(Duration.ofMillis(c.getTimeout()))
-                .retryCount(c.getRetryCount())
-                .retryBackoff(Duration.ofMillis(c.getRetryBackoff()))
-                .retryDeadline(Duration.ofMillis(c.getRetryDeadline()))
+                .callOptions(callOptions())
                 .maxRequestsPerMinute(c.getMaxRequestsPerMinute())
                 .proxy(c.getProxyHost(), c.getProxyPort(), c.getProxyUsername(), c.getProxyPassword());
         if (c.getSslContextParameters() != null) {
             settings.sslContext(getComponent().sslContext(c.getSslContextParameters()));
         }
         return settings;
+    }
+
+    /** This endpoint's per-call tuning; checked, naming the option out of range. */
+    CallOptions callOptions() {
+        AnaplanConfiguration c = configuration;
+        return new CallOptions(Duration.ofMillis(c.getTimeout()),
+                CallOptions.parseSize(c.getMaxResponseSize(), "maxResponseSize"), c.getRetryCount(),
+                Duration.ofMillis(c.getRetryBackoff()), Duration.ofMillis(c.getMaxRetryWait())).validate();
     }
 
     TaskOptions taskOptions(String mappingParameters) {

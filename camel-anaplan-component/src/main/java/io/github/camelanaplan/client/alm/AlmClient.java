@@ -22,7 +22,7 @@ import io.github.camelanaplan.client.task.TaskStarter;
 import io.github.camelanaplan.client.task.TaskWaiter;
 import io.github.camelanaplan.client.task.WatchedTask;
 import io.github.camelanaplan.client.task.TaskOptions;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.bulk.TaskStatus;
 
 /**
@@ -36,7 +36,7 @@ public final class AlmClient {
 
 
     private final AnaplanClient client;
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final String modelId;
     private final ApiPath modelPath;
     private final ApiPath almUrl;
@@ -47,11 +47,11 @@ public final class AlmClient {
             throw new IllegalArgumentException("modelId is required");
         }
         this.client = client;
-        this.transport = client.transport();
+        this.transport = client.caller();
         this.modelId = modelId;
         this.modelPath = client.api().then("models", modelId);
         this.almUrl = modelPath.then("alm");
-        this.starter = new TaskStarter(TaskStarter.Resend.NEVER, client.settings().timeout());
+        this.starter = new TaskStarter(TaskStarter.Resend.NEVER, client.callOptions().timeout());
     }
 
     /** Revisions of the model, all pages, optionally only those applied after / before a date (YYYY-MM-DD). */

@@ -7,7 +7,7 @@ import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.Paging;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 
 /**
  * The Audit API (anaplan-api §8): events of the tenant in a time range of at most 30 days, all pages.
@@ -18,11 +18,11 @@ public final class AuditClient {
     public static final Duration MAX_RANGE = Duration.ofDays(30);
 
     private final AnaplanClient client;
-    private final Transport transport;
+    private final RetryingCaller transport;
 
     public AuditClient(AnaplanClient client) {
         this.client = client;
-        this.transport = client.transport();
+        this.transport = client.caller();
     }
 
     /** Checks a range before any call: from before to, at most 30 days. */

@@ -9,7 +9,7 @@ import io.github.camelanaplan.client.http.ApiPath;
 import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.RequestKind;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +21,11 @@ public final class AuthService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
 
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final ApiPath authUrl;
     private final ApiPath oauthUrl;
 
-    public AuthService(Transport transport, String authUrl, String oauthUrl) {
+    public AuthService(RetryingCaller transport, String authUrl, String oauthUrl) {
         this.transport = transport;
         this.authUrl = ApiPath.root(authUrl);
         this.oauthUrl = ApiPath.root(oauthUrl);

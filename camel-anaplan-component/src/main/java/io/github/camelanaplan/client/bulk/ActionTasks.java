@@ -6,7 +6,7 @@ import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.JsonAnswer;
 import io.github.camelanaplan.client.http.RequestKind;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.task.ActiveTasks;
 import io.github.camelanaplan.client.task.PollSchedule;
 import io.github.camelanaplan.client.task.TaskAnswer;
@@ -25,16 +25,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class ActionTasks {
 
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final AnaplanClient client;
     private final ApiPath modelPath;
     private final TaskStarter starter;
 
-    ActionTasks(Transport transport, AnaplanClient client, ApiPath modelPath) {
+    ActionTasks(RetryingCaller transport, AnaplanClient client, ApiPath modelPath) {
         this.transport = transport;
         this.client = client;
         this.modelPath = modelPath;
-        this.starter = new TaskStarter(TaskStarter.Resend.WHEN_NOT_LISTED, client.settings().timeout());
+        this.starter = new TaskStarter(TaskStarter.Resend.WHEN_NOT_LISTED, client.callOptions().timeout());
     }
 
     ApiPath actionPath(ActionType type, String actionId) {

@@ -6,7 +6,7 @@ import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.http.ApiPath;
 import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.task.ModelLocks;
 import io.github.camelanaplan.client.task.TaskOptions;
 import java.io.InputStream;
@@ -42,7 +42,7 @@ import io.github.camelanaplan.client.transfer.UploadSource;
 public final class ModelClient {
 
     private final AnaplanClient client;
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final String workspaceId;
     private final String modelId;
     private final ApiPath modelPath;
@@ -57,7 +57,7 @@ public final class ModelClient {
             throw new IllegalArgumentException("modelId is required");
         }
         this.client = client;
-        this.transport = client.transport();
+        this.transport = client.caller();
         this.workspaceId = workspaceId;
         this.modelId = modelId;
         this.modelPath = client.api().then("workspaces", workspaceId, "models", modelId);

@@ -20,7 +20,7 @@ import io.github.camelanaplan.client.task.TaskWaiter;
 import io.github.camelanaplan.client.task.WatchedTask;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.task.TaskOptions;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.bulk.TaskState;
 import io.github.camelanaplan.client.bulk.TaskStatus;
 
@@ -30,15 +30,15 @@ import io.github.camelanaplan.client.bulk.TaskStatus;
 public final class CloudWorksClient {
 
     private final AnaplanClient client;
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final ApiPath integrationsUrl;
     private final TaskStarter starter;
 
     public CloudWorksClient(AnaplanClient client) {
         this.client = client;
-        this.transport = client.transport();
+        this.transport = client.caller();
         this.integrationsUrl = ApiPath.root(client.settings().cloudWorksUrl()).then("integrations");
-        this.starter = new TaskStarter(TaskStarter.Resend.NEVER, client.settings().timeout());
+        this.starter = new TaskStarter(TaskStarter.Resend.NEVER, client.callOptions().timeout());
     }
 
     /** Integrations visible to the user, all pages. */

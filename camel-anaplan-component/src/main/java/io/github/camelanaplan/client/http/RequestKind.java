@@ -3,7 +3,7 @@ package io.github.camelanaplan.client.http;
 import io.github.camelanaplan.client.error.UnknownOutcomeException;
 
 /**
- * How safe a request is to send again when its outcome is unknown. Drives {@link Transport}'s retry decisions.
+ * How safe a request is to send again when its outcome is unknown. Drives {@link RetryPolicy}'s decisions.
  */
 public enum RequestKind {
     /**

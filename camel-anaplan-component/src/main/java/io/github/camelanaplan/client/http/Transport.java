@@ -2,14 +2,13 @@ package io.github.camelanaplan.client.http;
 
 import io.github.camelanaplan.client.ClientSettings;
 import io.github.camelanaplan.client.ClientStats;
-import io.github.camelanaplan.client.error.AnaplanApiException;
 import io.github.camelanaplan.client.error.AnaplanException;
-import io.github.camelanaplan.client.error.UnknownOutcomeException;
 import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -17,11 +16,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLException;
@@ -52,32 +48,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP layer of a client: a pooled Apache HttpClient 5, the token header, the rate limiter, and the retry rules
- * of the product spec §5. Knows nothing of Anaplan's payloads.
+ * One HTTP attempt of a call, over the engine's pooled Apache HttpClient 5: the token header, the engine's rate
+ * limiter, stats and logging. What happens next (retry, renew, fail) is {@link RetryingCaller}'s business; this class
+ * only says what the attempt gave ({@link Outcome}). Knows nothing of Anaplan's payloads.
  * <p>
- * Retried: connection failures before the request was sent, 429 (honouring {@code Retry-After}), 500, 502, 503, 504;
- * idempotent requests also after a reset, read timeout or malformed answer; task starts also on 409/423 (model
- * busy). A task start whose outcome is unknown is not re-sent: {@link UnknownOutcomeException} goes to the caller.
- * A 401 renews the token once and replays the request.
+ * Bounds, from the call's {@link CallOptions}: connect and every wait for an answer byte within {@code timeout}; an
+ * answer read into memory (any reader but a {@link ResponseReader#stream stream} one) must also end within
+ * {@code timeout} of its first byte (a watchdog aborts the connection) and may not exceed {@code maxResponseSize}; an
+ * error body is read up to {@value #MAX_ERROR_BODY} bytes. An answer left unread is never drained: its connection is
+ * discarded instead, so a server that never stops sending cannot hold a thread.
  */
 public final class Transport implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
-    private static final long MAX_RETRY_AFTER_MILLIS = TimeUnit.SECONDS.toMillis(120);
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
-    private final ClientSettings settings;
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient http;
     private final RateLimiter rateLimiter;
     private final ClientStats stats;
+    private final ScheduledThreadPoolExecutor watchdog;
     private volatile TokenSource tokens;
 
+    /**
+     * @param settings the engine's: pool size, request rate, TLS, proxy; its call options' timeout is the connection
+     *                 default each call overrides with its own
+     */
     public Transport(ClientSettings settings, ClientStats stats) {
-        this.settings = settings;
         this.stats = stats;
         this.rateLimiter = new RateLimiter(settings.maxRequestsPerMinute());
-        Timeout timeout = Timeout.of(settings.timeout());
+        Timeout timeout = Timeout.of(settings.callOptions().timeout());
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
@@ -93,10 +93,7 @@ public final class Transport implements Closeable {
         this.connections = pool.build();
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(timeout)
-                        .setConnectionRequestTimeout(Timeout.ofMinutes(5))
-                        .build())
+                .setDefaultRequestConfig(requestConfig(settings.callOptions().timeout()))
                 .disableAutomaticRetries()
                 .disableContentCompression()
                 .disableCookieManagement()
@@ -114,10 +111,38 @@ public final class Transport implements Closeable {
             }
         }
         this.http = builder.build();
+        this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "anaplan-answer-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
+    }
+
+    @SuppressWarnings("deprecation") // the per-request connect timeout is still honoured, and is per call here
+    private static RequestConfig requestConfig(Duration timeout) {
+        return RequestConfig.custom()
+                .setConnectTimeout(Timeout.of(timeout))
+                .setResponseTimeout(Timeout.of(timeout))
+                .setConnectionRequestTimeout(Timeout.ofMinutes(5))
+                .build();
     }
 
     public void tokenSource(TokenSource tokens) {
         this.tokens = tokens;
+    }
+
+    /** Whether a 401 can be answered by renewing the token. */
+    boolean renewsTokens() {
+        return tokens != null;
+    }
+
+    /** The API answered 401 to this token: renew it (single-flight). */
+    void tokenRejected(String token) {
+        TokenSource source = tokens;
+        if (source != null) {
+            source.rejected(token);
+        }
     }
 
     public ClientStats stats() {
@@ -129,42 +154,11 @@ public final class Transport implements Closeable {
         return connections.getTotalStats();
     }
 
-    /** Sends the call, retrying and renewing the token as the rules say; returns what the reader made of the 2xx body. */
-    public <T> T execute(ApiRequest call, ResponseReader<T> reader) {
-        long deadline = System.nanoTime() + settings.retryDeadline().toNanos();
-        boolean tokenRenewed = false;
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            Outcome<T> outcome = attempt(call, reader);
-            if (outcome.value != null || outcome.success) {
-                return outcome.value;
-            }
-            if (outcome.status == 401 && call.authenticated() && !tokenRenewed && tokens != null) {
-                // the token died (expired early, revoked, logged out): renew once, replay
-                tokenRenewed = true;
-                attempt--;
-                tokens.rejected(outcome.tokenUsed);
-                continue;
-            }
-            String cause = retryCause(call.kind(), outcome);
-            if (cause == null) {
-                throw outcome.failure(call);
-            }
-            long waitMillis = outcome.retryAfterMillis >= 0 ? outcome.retryAfterMillis : backoffMillis(attempt);
-            if (attempt > settings.retryCount() || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis) > deadline) {
-                throw outcome.failure(call);
-            }
-            stats.retry(cause);
-            LOG.debug("{} ({} {}): {}; retry {} of {} in {} ms", call.step(), call.method(), call.path(), cause, attempt,
-                    settings.retryCount(), waitMillis);
-            sleep(waitMillis);
-        }
-    }
-
-    private <T> Outcome<T> attempt(ApiRequest call, ResponseReader<T> reader) {
+    /** Sends the call once with these options and tells what came of it. */
+    public <T> Outcome<T> attempt(ApiRequest call, ResponseReader<T> reader, CallOptions options) {
         rateLimiter.acquire();
         HttpUriRequestBase request = new HttpUriRequestBase(call.method(), java.net.URI.create(call.url()));
+        request.setConfig(requestConfig(options.timeout()));
         for (Map.Entry<String, String> header : call.headers().entrySet()) {
             request.setHeader(header.getKey(), header.getValue());
         }
@@ -180,12 +174,32 @@ public final class Transport implements Closeable {
         stats.request();
         long start = System.nanoTime();
         final String tokenUsed = token;
+        AnswerDeadline deadline = new AnswerDeadline(request);
         try {
-            Outcome<T> outcome = http.execute(request, response -> readResponse(call, reader, response, tokenUsed));
+            Outcome<T> outcome = http.execute(request, response -> {
+                try {
+                    Outcome<T> read = readResponse(call, reader, options, response, tokenUsed, deadline);
+                    if (!deadline.finish()) {
+                        // the watchdog dropped the connection just as the answer ended: keep the answer, skip the rest
+                        throw new AttemptEnded(read);
+                    }
+                    return read;
+                } catch (IOException | RuntimeException | Error e) {
+                    // never let the client drain what is left of this answer (it may never end): drop the connection
+                    request.cancel();
+                    throw e;
+                }
+            });
             if (entity != null) {
                 stats.sent(entity.getContentLength());
             }
-            LOG.debug("{} {} -> {} in {} ms", call.method(), call.path(), outcome.status,
+            LOG.debug("{} {} -> {} in {} ms", call.method(), call.path(), outcome.status(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            return outcome;
+        } catch (AttemptEnded e) {
+            @SuppressWarnings("unchecked")
+            Outcome<T> outcome = (Outcome<T>) e.outcome;
+            LOG.debug("{} {} -> {} ({}) in {} ms", call.method(), call.path(), outcome.status(), outcome.type(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             return outcome;
         } catch (MalformedResponse e) {
@@ -200,42 +214,100 @@ public final class Transport implements Closeable {
                                                       + " failed: " + e.getMessage(), e));
         } catch (InterruptedIOException e) {
             if (e instanceof SocketTimeoutException || !Thread.currentThread().isInterrupted()) {
-                return Outcome.unknown(e, "read timeout", tokenUsed);
+                return Outcome.unknown(e, RetryCause.READ_TIMEOUT, tokenUsed);
             }
             throw new AnaplanException(call.step() + " interrupted", e);
         } catch (IOException e) {
-            return Outcome.unknown(e, "connection reset", tokenUsed);
+            return Outcome.unknown(e, RetryCause.CONNECTION_RESET, tokenUsed);
         } catch (IllegalStateException e) {
             // HttpClient's pool refuses leases once closed
             throw new AnaplanException(call.step() + " failed: the Anaplan client is closed", e);
+        } finally {
+            deadline.disarm();
         }
     }
 
-    private <T> Outcome<T> readResponse(ApiRequest call, ResponseReader<T> reader, ClassicHttpResponse response,
-                                        String tokenUsed) throws IOException {
+    private <T> Outcome<T> readResponse(ApiRequest call, ResponseReader<T> reader, CallOptions options,
+                                        ClassicHttpResponse response, String tokenUsed, AnswerDeadline deadline)
+            throws IOException {
         int status = response.getCode();
         HttpEntity entity = response.getEntity();
         Header retryAfter = response.getFirstHeader("Retry-After");
-        if (status >= 200 && status < 300) {
-            Header typeHeader = response.getFirstHeader("Content-Type");
-            String contentType = entity != null && entity.getContentType() != null ? entity.getContentType()
-                    : typeHeader == null ? null : typeHeader.getValue();
-            InputStream body = entity == null ? InputStream.nullInputStream() : new CountingStream(entity.getContent(), stats);
-            try {
-                body = checkBody(status, contentType, body);
-                T value = reader.read(status, contentType, body);
-                return Outcome.success(value, status);
-            } catch (IOException | RuntimeException e) {
-                if (e instanceof AnaplanException) {
-                    throw e;
-                }
-                throw new MalformedResponse(status, e);
-            }
+        boolean inMemory = !(status >= 200 && status < 300 && reader.streamsBody());
+        if (inMemory) {
+            deadline.arm(watchdog, options.timeout());
         }
-        byte[] errorBody = entity == null ? new byte[0] : entity.getContent().readNBytes(MAX_ERROR_BODY);
-        stats.received(errorBody.length);
-        return Outcome.error(status, statusMessage(errorBody), parseRetryAfter(retryAfter == null ? null : retryAfter.getValue()),
-                tokenUsed);
+        if (status < 200 || status >= 300) {
+            ErrorBody error = readErrorBody(entity, deadline);
+            Outcome<T> outcome = Outcome.error(status, statusMessage(error.kept()),
+                    retryAfter == null ? null : retryAfter.getValue(), tokenUsed);
+            if (!error.whole()) {
+                throw new AttemptEnded(outcome);
+            }
+            return outcome;
+        }
+        long limit = inMemory ? options.maxResponseSize() : Long.MAX_VALUE;
+        long declared = entity == null ? -1 : entity.getContentLength();
+        if (declared > limit) {
+            throw new AttemptEnded(Outcome.fatal(tooLarge(call, options, declared + " bytes declared")));
+        }
+        Header typeHeader = response.getFirstHeader("Content-Type");
+        String contentType = entity != null && entity.getContentType() != null ? entity.getContentType()
+                : typeHeader == null ? null : typeHeader.getValue();
+        SizeLimitedStream body = new SizeLimitedStream(
+                entity == null ? InputStream.nullInputStream() : new CountingStream(entity.getContent(), stats), limit);
+        try {
+            T value = reader.read(status, contentType, checkBody(status, contentType, body));
+            // read what the reader left, within the same bounds, so the pool never drains an endless answer
+            body.transferTo(OutputStream.nullOutputStream());
+            if (body.exceeded()) {
+                throw new SizeLimitedStream.TooLarge();
+            }
+            return Outcome.success(value, status);
+        } catch (IOException | RuntimeException e) {
+            if (deadline.expired()) {
+                throw new AttemptEnded(Outcome.tooSlow(status, new IOException("the answer did not end within the timeout ("
+                        + CallOptions.describe(options.timeout()) + "); " + body.count() + " bytes had arrived", e), tokenUsed));
+            }
+            if (body.exceeded()) {
+                // nothing of a capped answer is returned, even if the reader made something of its beginning
+                throw new AttemptEnded(Outcome.fatal(tooLarge(call, options, "more than " + options.maxResponseSize()
+                                                                               + " bytes arrived")));
+            }
+            if (e instanceof AnaplanException) {
+                throw e;
+            }
+            throw new MalformedResponse(status, e);
+        }
+    }
+
+    /** What was kept of an error body, and whether that was all of it. */
+    private record ErrorBody(byte[] kept, boolean whole) {
+    }
+
+    /** At most {@value #MAX_ERROR_BODY} bytes of an error body; the rest is left unread (its connection dropped). */
+    private ErrorBody readErrorBody(HttpEntity entity, AnswerDeadline deadline) throws IOException {
+        if (entity == null) {
+            return new ErrorBody(new byte[0], true);
+        }
+        try {
+            InputStream in = entity.getContent();
+            byte[] body = in.readNBytes(MAX_ERROR_BODY);
+            stats.received(body.length);
+            return new ErrorBody(body, body.length < MAX_ERROR_BODY || in.read() < 0);
+        } catch (IOException e) {
+            if (!deadline.expired()) {
+                throw e;
+            }
+            // an error body too slow to arrive: the status alone still tells the retry policy enough
+            return new ErrorBody(new byte[0], false);
+        }
+    }
+
+    private static AnaplanException tooLarge(ApiRequest call, CallOptions options, String detail) {
+        return new AnaplanException(call.step() + " failed: the answer to " + call.method() + " " + call.path()
+                                    + " is larger than maxResponseSize (" + CallOptions.describeSize(options.maxResponseSize())
+                                    + "): " + detail);
     }
 
     /**
@@ -258,61 +330,6 @@ public final class Transport implements Closeable {
             return peek;
         }
         return body;
-    }
-
-    /** Why the outcome may be retried, or null when it must not be. */
-    private static String retryCause(RequestKind kind, Outcome<?> outcome) {
-        switch (outcome.type) {
-            case NOT_SENT:
-                return "connection refused";
-            case UNKNOWN:
-                boolean stillInFlight = "read timeout".equals(outcome.unknownCause);
-                return kind == RequestKind.IDEMPOTENT || kind == RequestKind.IDEMPOTENT_UNLESS_SLOW && !stillInFlight
-                        ? outcome.unknownCause : null;
-            case MALFORMED:
-                return kind == RequestKind.IDEMPOTENT || kind == RequestKind.IDEMPOTENT_UNLESS_SLOW
-                        ? "malformed response" : null;
-            case ERROR:
-                int status = outcome.status;
-                if (status == 429 || status == 503) {
-                    return "HTTP " + status;
-                }
-                if (status == 500 || status == 502 || status == 504) {
-                    // a gateway error may come after the server acted: a task start must check the task list instead
-                    return kind == RequestKind.TASK_START ? null : "HTTP " + status;
-                }
-                if ((status == 409 || status == 423) && kind == RequestKind.TASK_START) {
-                    return "model busy (HTTP " + status + ")";
-                }
-                return null;
-            default:
-                return null;
-        }
-    }
-
-    private long backoffMillis(int attempt) {
-        long base = settings.retryBackoff().toMillis();
-        long exponential = base * (1L << Math.min(attempt - 1, 10));
-        // jitter: somewhere between half and the full exponential delay, so parallel chunks do not retry in lockstep
-        return exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
-    }
-
-    static long parseRetryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return -1;
-        }
-        String v = value.trim();
-        try {
-            return Math.min(MAX_RETRY_AFTER_MILLIS, Math.max(0, Long.parseLong(v) * 1000));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                long millis = Duration.between(ZonedDateTime.now(at.getZone()), at).toMillis();
-                return Math.min(MAX_RETRY_AFTER_MILLIS, Math.max(0, millis));
-            } catch (DateTimeParseException notDate) {
-                return -1;
-            }
-        }
     }
 
     /** The message from an Anaplan error body: {@code status.message}, auth {@code statusMessage}, OAuth {@code error_description}. */
@@ -344,107 +361,11 @@ public final class Transport implements Closeable {
         return text.startsWith("<") ? "non-JSON error page" : text.replaceAll("\\s+", " ");
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AnaplanException("Interrupted while waiting to retry", e);
-        }
-    }
-
     @Override
     public void close() {
+        watchdog.shutdownNow();
         http.close(CloseMode.GRACEFUL);
         connections.close(CloseMode.GRACEFUL);
-    }
-
-    private enum OutcomeType {
-        SUCCESS,
-        ERROR,
-        NOT_SENT,
-        UNKNOWN,
-        MALFORMED,
-        FATAL
-    }
-
-    /** What one attempt gave. */
-    private static final class Outcome<T> {
-        final OutcomeType type;
-        final boolean success;
-        final T value;
-        final int status;
-        final String message;
-        final long retryAfterMillis;
-        final Throwable cause;
-        final String unknownCause;
-        final String tokenUsed;
-        final AnaplanException fatal;
-
-        private Outcome(OutcomeType type, T value, int status, String message, long retryAfterMillis, Throwable cause,
-                        String unknownCause, String tokenUsed, AnaplanException fatal) {
-            this.type = type;
-            this.success = type == OutcomeType.SUCCESS;
-            this.value = value;
-            this.status = status;
-            this.message = message;
-            this.retryAfterMillis = retryAfterMillis;
-            this.cause = cause;
-            this.unknownCause = unknownCause;
-            this.tokenUsed = tokenUsed;
-            this.fatal = fatal;
-        }
-
-        static <T> Outcome<T> success(T value, int status) {
-            return new Outcome<>(OutcomeType.SUCCESS, value, status, null, -1, null, null, null, null);
-        }
-
-        static <T> Outcome<T> error(int status, String message, long retryAfterMillis, String token) {
-            return new Outcome<>(OutcomeType.ERROR, null, status, message, retryAfterMillis, null, null, token, null);
-        }
-
-        static <T> Outcome<T> notSent(Throwable cause, String token) {
-            return new Outcome<>(OutcomeType.NOT_SENT, null, -1, null, -1, cause, null, token, null);
-        }
-
-        static <T> Outcome<T> unknown(Throwable cause, String what, String token) {
-            return new Outcome<>(OutcomeType.UNKNOWN, null, -1, null, -1, cause, what, token, null);
-        }
-
-        static <T> Outcome<T> malformed(int status, Throwable cause, String token) {
-            return new Outcome<>(OutcomeType.MALFORMED, null, status, null, -1, cause, null, token, null);
-        }
-
-        static <T> Outcome<T> fatal(AnaplanException e) {
-            return new Outcome<>(OutcomeType.FATAL, null, -1, null, -1, e, null, null, e);
-        }
-
-        AnaplanException failure(ApiRequest call) {
-            switch (type) {
-                case ERROR:
-                    AnaplanApiException error = new AnaplanApiException(call.step(), call.method(), call.path(), status, message);
-                    if (call.kind() == RequestKind.TASK_START && (status == 500 || status == 502 || status == 504)) {
-                        // a gateway error may come after the server acted: the caller looks in the task list
-                        return new UnknownOutcomeException(error.getMessage() + "; the server may have acted on it", error);
-                    }
-                    return error;
-                case NOT_SENT:
-                    return new AnaplanException(call.step() + " failed: could not connect (" + call.method() + " "
-                                                + call.path() + "): " + cause.getMessage(), cause);
-                case UNKNOWN:
-                    String text = call.step() + " failed: " + unknownCause + " (" + call.method() + " " + call.path()
-                                  + "): " + cause.getMessage();
-                    return call.kind() == RequestKind.IDEMPOTENT ? new AnaplanException(text, cause)
-                            : new UnknownOutcomeException(text + "; the server may still act on it", cause);
-                case MALFORMED:
-                    String malformed = call.step() + " failed: malformed response to " + call.method() + " " + call.path()
-                                       + " (HTTP " + status + "): " + cause.getMessage();
-                    return call.kind() == RequestKind.TASK_START ? new UnknownOutcomeException(malformed, cause)
-                            : new AnaplanException(malformed, cause);
-                default:
-                    return fatal;
-            }
-        }
     }
 
     /** Marks a 2xx whose body could not be read as expected. */
@@ -455,6 +376,17 @@ public final class Transport implements Closeable {
         MalformedResponse(int status, Throwable cause) {
             super(cause);
             this.status = status;
+        }
+    }
+
+    /** Carries an attempt's outcome out of the response handler past the client's own handling of the rest. */
+    private static final class AttemptEnded extends IOException {
+        private static final long serialVersionUID = 1L;
+        final transient Outcome<?> outcome;
+
+        AttemptEnded(Outcome<?> outcome) {
+            super("attempt ended: " + outcome.type());
+            this.outcome = outcome;
         }
     }
 

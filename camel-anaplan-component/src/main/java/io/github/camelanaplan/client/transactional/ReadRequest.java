@@ -15,7 +15,7 @@ import io.github.camelanaplan.client.task.WatchedTask;
 import io.github.camelanaplan.client.http.JsonAnswer;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.task.TaskOptions;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ public final class ReadRequest implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReadRequest.class);
 
     private final AnaplanClient client;
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final ApiPath url;
     private final String what;
     private final String key;
@@ -40,7 +40,7 @@ public final class ReadRequest implements AutoCloseable {
 
     private ReadRequest(AnaplanClient client, ApiPath url, String what, String key, TaskOptions options, JsonNode started) {
         this.client = client;
-        this.transport = client.transport();
+        this.transport = client.caller();
         this.url = url;
         this.what = what;
         this.key = key;
@@ -52,7 +52,7 @@ public final class ReadRequest implements AutoCloseable {
                              TaskOptions options) {
         ApiRequest start = ApiRequest.post(requestsUrl).json(body).kind(RequestKind.NON_IDEMPOTENT)
                 .step("start read request of " + what).build();
-        JsonAnswer answer = client.transport().execute(start, Json.answer(start));
+        JsonAnswer answer = client.caller().execute(start, Json.answer(start));
         String requestId = answer.text(key + ".requestId");
         JsonNode request = answer.node(key);
         if (requestId == null || requestId.isEmpty()) {

@@ -18,7 +18,7 @@ import io.github.camelanaplan.client.http.JsonAnswer;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.http.ResponseReader;
 import io.github.camelanaplan.client.task.TaskOptions;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 
 /**
  * The transactional API (anaplan-api §6) of one model: modules, line items, views and their cells, lists and list
@@ -30,7 +30,7 @@ import io.github.camelanaplan.client.http.Transport;
 public final class TransactionalClient {
 
     private final AnaplanClient client;
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final String workspaceId;
     private final String modelId;
     private final ApiPath modelUrl;
@@ -41,7 +41,7 @@ public final class TransactionalClient {
             throw new IllegalArgumentException("modelId is required");
         }
         this.client = client;
-        this.transport = client.transport();
+        this.transport = client.caller();
         this.workspaceId = workspaceId;
         this.modelId = modelId;
         this.modelUrl = client.api().then("models", modelId);

@@ -12,7 +12,7 @@ import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.ClientStats;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.RequestKind;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
@@ -32,7 +32,7 @@ final class ChunkUpload {
     record Totals(int chunks, long bytes, long compressedBytes) {
     }
 
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final ExecutorService executor;
     private final ApiPath fileUrl;
     private final String fileId;
@@ -43,7 +43,7 @@ final class ChunkUpload {
     private final LongAdder bytes = new LongAdder();
     private final LongAdder compressedBytes = new LongAdder();
 
-    ChunkUpload(Transport transport, ExecutorService executor, ApiPath fileUrl, String fileId, int declaredCount,
+    ChunkUpload(RetryingCaller transport, ExecutorService executor, ApiPath fileUrl, String fileId, int declaredCount,
                 UploadOptions options) {
         this.transport = transport;
         this.executor = executor;

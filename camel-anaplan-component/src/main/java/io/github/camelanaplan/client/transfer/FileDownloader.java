@@ -13,7 +13,7 @@ import io.github.camelanaplan.client.http.ApiPath;
 import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.JsonAnswer;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 
 /**
  * Downloads chunked server content: files ({@code .../files/{id}}), import dumps ({@code .../tasks/{t}/dump}) and
@@ -28,11 +28,11 @@ public final class FileDownloader {
     /** Bytes asked of the connection per read of a chunk body. */
     static final int READ_BLOCK = 256 * 1024;
 
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final ExecutorService executor;
 
     /** @param executor fetches chunks ahead of the reader */
-    public FileDownloader(Transport transport, ExecutorService executor) {
+    public FileDownloader(RetryingCaller transport, ExecutorService executor) {
         this.transport = transport;
         this.executor = executor;
     }

@@ -8,7 +8,7 @@ import io.github.camelanaplan.client.http.ApiPath;
 import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.http.RequestKind;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.bulk.AnaplanFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +23,11 @@ public final class FileUploader {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileUploader.class);
 
-    private final Transport transport;
+    private final RetryingCaller transport;
     private final ExecutorService executor;
 
     /** @param executor runs the chunk PUTs; needs up to {@code uploadParallelism} threads free to reach it */
-    public FileUploader(Transport transport, ExecutorService executor) {
+    public FileUploader(RetryingCaller transport, ExecutorService executor) {
         this.transport = transport;
         this.executor = executor;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.camelanaplan.client.error.AnaplanAuthenticationException;
 import io.github.camelanaplan.client.ClientSettings;
 import io.github.camelanaplan.client.ClientStats;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.http.Transport;
 import io.github.camelanaplan.simulator.AnaplanSimulator;
 import io.github.camelanaplan.simulator.SimulatorOptions;
@@ -46,10 +47,11 @@ class AuthSimulatorTest {
     }
 
     private AuthService auth(AnaplanSimulator s, Credentials creds) {
-        Transport t = new Transport(new ClientSettings().credentials(creds).authUrl(s.authUrl()).oauthUrl(s.oauthUrl())
-                .apiUrl(s.apiUrl()).retryCount(0), new ClientStats());
+        ClientSettings settings = new ClientSettings().credentials(creds).authUrl(s.authUrl()).oauthUrl(s.oauthUrl())
+                .apiUrl(s.apiUrl()).retryCount(0);
+        Transport t = new Transport(settings, new ClientStats());
         transports.add(t);
-        return new AuthService(t, s.authUrl(), s.oauthUrl());
+        return new AuthService(new RetryingCaller(t, settings.callOptions()), s.authUrl(), s.oauthUrl());
     }
 
     /** No message of the throwable or its causes, nor the toString, shows any of the secrets. */

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.github.camelanaplan.client.TestClients;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.http.Transport;
 import io.github.camelanaplan.simulator.AnaplanSimulator;
 import io.github.camelanaplan.simulator.Seed;
@@ -28,8 +29,9 @@ public final class LargeUploadMain {
                 Integer.parseInt(args[2]));
         ExecutorService executor = Executors.newCachedThreadPool();
         try (AnaplanSimulator sim = AnaplanSimulator.start(SimulatorOptions.defaults().throughputMode(true));
-             Transport transport = TestClients.basicTransport(sim.authUrl(), sim.apiUrl(), sim.oauthUrl(), Seed.USERNAME,
-                     Seed.PASSWORD)) {
+             Transport engine = TestClients.basicTransport(sim.authUrl(), sim.apiUrl(), sim.oauthUrl(), Seed.USERNAME,
+                     Seed.PASSWORD).transport()) {
+            RetryingCaller transport = new RetryingCaller(engine, io.github.camelanaplan.client.http.CallOptions.defaults());
             io.github.camelanaplan.client.http.ApiPath filesUrl = io.github.camelanaplan.client.http.ApiPath.root(sim.apiUrl())
                     .then("workspaces", Seed.WORKSPACE_ID, "models", Seed.MODEL_ID, "files");
             long began = System.nanoTime();

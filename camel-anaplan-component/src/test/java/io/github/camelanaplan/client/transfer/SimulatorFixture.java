@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelanaplan.client.TestClients;
 import io.github.camelanaplan.client.http.ApiPath;
-import io.github.camelanaplan.client.http.Transport;
+import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.simulator.AnaplanSimulator;
 import io.github.camelanaplan.simulator.Seed;
 import io.github.camelanaplan.simulator.SimModel;
@@ -18,7 +18,7 @@ final class SimulatorFixture implements AutoCloseable {
     private static final AtomicInteger NEXT_FILE = new AtomicInteger(100);
 
     final AnaplanSimulator sim;
-    final Transport transport;
+    final RetryingCaller transport;
     final ExecutorService executor;
     final FileUploader uploader;
     final FileDownloader downloader;
@@ -69,7 +69,7 @@ final class SimulatorFixture implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-        transport.close();
+        transport.transport().close();
         sim.close();
     }
 }
