@@ -26,12 +26,12 @@ public final class ClientSettings {
     private String oauthUrl = DEFAULT_OAUTH_URL;
     private String auditUrl = DEFAULT_AUDIT_URL;
     private String cloudWorksUrl = DEFAULT_CLOUDWORKS_URL;
-    private Duration timeout = Duration.ofSeconds(30);
-    private int retryCount = 3;
-    private Duration retryBackoff = Duration.ofSeconds(1);
-    private Duration retryDeadline = Duration.ofMinutes(5);
-    private int maxRequestsPerMinute = 600;
-    private int maxConnections = 64;
+    private Duration timeout = Duration.ofMillis(Defaults.TIMEOUT_MILLIS);
+    private int retryCount = Defaults.RETRY_COUNT;
+    private Duration retryBackoff = Duration.ofMillis(Defaults.RETRY_BACKOFF_MILLIS);
+    private Duration retryDeadline = Duration.ofMillis(Defaults.RETRY_DEADLINE_MILLIS);
+    private int maxRequestsPerMinute = Defaults.MAX_REQUESTS_PER_MINUTE;
+    private int maxConnections = Defaults.MAX_CONNECTIONS;
     private SSLContext sslContext;
     private String proxyHost;
     private int proxyPort;

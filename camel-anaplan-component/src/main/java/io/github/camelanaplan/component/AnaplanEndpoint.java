@@ -309,7 +309,7 @@ public class AnaplanEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = getComponent().clients().acquire(clientSettings());
+        client = getComponent().clients().acquire(clientSettings(), getComponent().workers());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.ClientSettings;
@@ -34,10 +35,11 @@ final class ClientRegistry {
         observers.remove(observer);
     }
 
-    synchronized AnaplanClient acquire(ClientSettings settings) {
+    /** The client for these settings, created with its transfers on {@code workers} when none is open. */
+    synchronized AnaplanClient acquire(ClientSettings settings, ExecutorService workers) {
         Entry entry = clients.get(settings);
         if (entry == null || entry.client.isClosed()) {
-            entry = new Entry(AnaplanClient.create(settings));
+            entry = new Entry(AnaplanClient.create(settings, workers));
             clients.put(settings, entry);
             AnaplanClient created = entry.client;
             observers.forEach(o -> o.created(created));
