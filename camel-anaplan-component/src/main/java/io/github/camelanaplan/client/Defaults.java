@@ -29,6 +29,8 @@ public final class Defaults {
     public static final boolean UPLOAD_PARALLEL = true;
     public static final int DOWNLOAD_PREFETCH = 2;
     public static final String CHARSET = "UTF-8";
+    public static final boolean STREAMING = true;
+    public static final boolean ALLOW_FILE_CREATION = false;
 
     // transactional writes: Anaplan's documented per-call limits (the cell limit is disputed: 1,000 vs 100,000)
     public static final int LIST_ITEM_BATCH_SIZE = 100_000;

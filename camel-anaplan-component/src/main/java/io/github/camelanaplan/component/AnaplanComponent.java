@@ -46,7 +46,7 @@ public class AnaplanComponent extends HealthCheckComponent {
     static final int OPERATION_THREADS = 100;
     private static final long POOL_KEEP_ALIVE_SECONDS = 30;
 
-    @Metadata(description = "Component-level configuration shared by all endpoints; endpoint options override it.")
+    @Metadata
     private AnaplanConfiguration configuration = new AnaplanConfiguration();
 
     private final ClientRegistry clients = new ClientRegistry();
@@ -62,6 +62,7 @@ public class AnaplanComponent extends HealthCheckComponent {
         AnaplanOperation operation = AnaplanOperation.fromUri(remaining);
         AnaplanConfiguration endpointConfiguration = configuration.copy();
         AnaplanEndpoint endpoint = new AnaplanEndpoint(uri, this, remaining, endpointConfiguration);
+        OptionRules.enumParameters(parameters);
         setProperties(endpoint, parameters);
         endpoint.validate(operation);
         return endpoint;
