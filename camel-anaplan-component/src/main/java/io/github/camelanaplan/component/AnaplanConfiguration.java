@@ -403,7 +403,7 @@ public class AnaplanConfiguration implements Cloneable {
         return timeout;
     }
 
-    /** Timeout of each HTTP request (connect, and waiting for data). */
+    /** Timeout of each HTTP request (connect, and waiting for data); more than 0, at most 7 days. */
     public void setTimeout(long timeout) {
         this.timeout = timeout;
     }
@@ -412,7 +412,7 @@ public class AnaplanConfiguration implements Cloneable {
         return retryCount;
     }
 
-    /** Retries after the first attempt, for what is safe to retry (connection failures, 429, 5xx, and resets of idempotent requests). */
+    /** Retries after the first attempt (0 to 100), for what is safe to retry (connection failures, 429, 5xx, and resets of idempotent requests). */
     public void setRetryCount(int retryCount) {
         this.retryCount = retryCount;
     }
@@ -502,7 +502,7 @@ public class AnaplanConfiguration implements Cloneable {
         return uploadParallelism;
     }
 
-    /** Chunks in flight at once when uploadParallel (0: the number of cores, at least 2). Memory in flight is about uploadChunkSize x (uploadParallelism + 1). */
+    /** Chunks in flight at once when uploadParallel (0: the number of cores, at least 2; at most 64). Memory in flight is about uploadChunkSize x (uploadParallelism + 1). */
     public void setUploadParallelism(int uploadParallelism) {
         this.uploadParallelism = uploadParallelism;
     }
@@ -538,7 +538,7 @@ public class AnaplanConfiguration implements Cloneable {
         return locale;
     }
 
-    /** localeName sent when starting tasks. */
+    /** localeName sent when starting tasks; no control characters. */
     public void setLocale(String locale) {
         this.locale = locale;
     }
@@ -583,7 +583,7 @@ public class AnaplanConfiguration implements Cloneable {
         return downloadPrefetch;
     }
 
-    /** Chunks a download fetches ahead in parallel. */
+    /** Chunks a download fetches ahead in parallel (1 to 64). */
     public void setDownloadPrefetch(int downloadPrefetch) {
         this.downloadPrefetch = downloadPrefetch;
     }
@@ -709,7 +709,7 @@ public class AnaplanConfiguration implements Cloneable {
         return maxRows;
     }
 
-    /** transactional/viewData: at most this many rows. */
+    /** transactional/viewData: at most this many rows (1 to 1000000, Anaplan's limit). */
     public void setMaxRows(Integer maxRows) {
         this.maxRows = maxRows;
     }
@@ -718,7 +718,7 @@ public class AnaplanConfiguration implements Cloneable {
         return listItemBatchSize;
     }
 
-    /** List items per transactional write call; larger bodies are split into several calls whose results are summed. */
+    /** List items per transactional write call, 1 to 100000 (Anaplan's limit); larger bodies are split into several calls whose results are summed. */
     public void setListItemBatchSize(int listItemBatchSize) {
         this.listItemBatchSize = listItemBatchSize;
     }
@@ -727,7 +727,7 @@ public class AnaplanConfiguration implements Cloneable {
         return cellWriteBatchSize;
     }
 
-    /** Cells per transactional/writeCells call (sources disagree on Anaplan's limit: 1,000 vs 100,000); larger bodies are split. */
+    /** Cells per transactional/writeCells call, 1 to 100000 (sources disagree on Anaplan's limit: 1,000 vs 100,000); larger bodies are split. */
     public void setCellWriteBatchSize(int cellWriteBatchSize) {
         this.cellWriteBatchSize = cellWriteBatchSize;
     }
