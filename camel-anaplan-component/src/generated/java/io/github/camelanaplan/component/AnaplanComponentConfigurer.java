@@ -45,7 +45,7 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "auditoverlap":
         case "auditOverlap": getOrCreateConfiguration(target).setAuditOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "audittype":
-        case "auditType": getOrCreateConfiguration(target).setAuditType(property(camelContext, java.lang.String.class, value)); return true;
+        case "auditType": getOrCreateConfiguration(target).setAuditType(property(camelContext, io.github.camelanaplan.component.AuditType.class, value)); return true;
         case "auditurl":
         case "auditUrl": getOrCreateConfiguration(target).setAuditUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "authtoken":
@@ -62,7 +62,7 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "cellWriteBatchSize": getOrCreateConfiguration(target).setCellWriteBatchSize(property(camelContext, int.class, value)); return true;
         case "certificate": getOrCreateConfiguration(target).setCertificate(property(camelContext, java.lang.String.class, value)); return true;
         case "certificateauthformat":
-        case "certificateAuthFormat": getOrCreateConfiguration(target).setCertificateAuthFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "certificateAuthFormat": getOrCreateConfiguration(target).setCertificateAuthFormat(property(camelContext, io.github.camelanaplan.component.CertificateAuthFormat.class, value)); return true;
         case "charset": getOrCreateConfiguration(target).setCharset(property(camelContext, java.lang.String.class, value)); return true;
         case "cloudworksurl":
         case "cloudWorksUrl": getOrCreateConfiguration(target).setCloudWorksUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -80,14 +80,14 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "emitexisting":
         case "emitExisting": getOrCreateConfiguration(target).setEmitExisting(property(camelContext, boolean.class, value)); return true;
         case "exporttype":
-        case "exportType": getOrCreateConfiguration(target).setExportType(property(camelContext, java.lang.String.class, value)); return true;
+        case "exportType": getOrCreateConfiguration(target).setExportType(property(camelContext, io.github.camelanaplan.component.ExportType.class, value)); return true;
         case "failonwarnings":
         case "failOnWarnings": getOrCreateConfiguration(target).setFailOnWarnings(property(camelContext, boolean.class, value)); return true;
         case "fetchfailuredump":
         case "fetchFailureDump": getOrCreateConfiguration(target).setFetchFailureDump(property(camelContext, boolean.class, value)); return true;
         case "fileid":
         case "fileId": getOrCreateConfiguration(target).setFileId(property(camelContext, java.lang.String.class, value)); return true;
-        case "format": getOrCreateConfiguration(target).setFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "format": getOrCreateConfiguration(target).setFormat(property(camelContext, io.github.camelanaplan.component.ResultFormat.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -140,7 +140,7 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "onlychanged":
         case "onlyChanged": getOrCreateConfiguration(target).setOnlyChanged(property(camelContext, boolean.class, value)); return true;
         case "pagemode":
-        case "pageMode": getOrCreateConfiguration(target).setPageMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "pageMode": getOrCreateConfiguration(target).setPageMode(property(camelContext, io.github.camelanaplan.component.PageMode.class, value)); return true;
         case "pages": getOrCreateConfiguration(target).setPages(property(camelContext, java.lang.String.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "privatekey":
@@ -184,7 +184,7 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "tokenstore":
         case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, io.github.camelanaplan.client.auth.RefreshTokenStore.class, value)); return true;
         case "uploadchunksize":
-        case "uploadChunkSize": getOrCreateConfiguration(target).setUploadChunkSize(property(camelContext, int.class, value)); return true;
+        case "uploadChunkSize": getOrCreateConfiguration(target).setUploadChunkSize(property(camelContext, long.class, value)); return true;
         case "uploadparallel":
         case "uploadParallel": getOrCreateConfiguration(target).setUploadParallel(property(camelContext, boolean.class, value)); return true;
         case "uploadparallelism":
@@ -216,7 +216,7 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "auditoverlap":
         case "auditOverlap": return long.class;
         case "audittype":
-        case "auditType": return java.lang.String.class;
+        case "auditType": return io.github.camelanaplan.component.AuditType.class;
         case "auditurl":
         case "auditUrl": return java.lang.String.class;
         case "authtoken":
@@ -233,7 +233,7 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "cellWriteBatchSize": return int.class;
         case "certificate": return java.lang.String.class;
         case "certificateauthformat":
-        case "certificateAuthFormat": return java.lang.String.class;
+        case "certificateAuthFormat": return io.github.camelanaplan.component.CertificateAuthFormat.class;
         case "charset": return java.lang.String.class;
         case "cloudworksurl":
         case "cloudWorksUrl": return java.lang.String.class;
@@ -251,14 +251,14 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "emitexisting":
         case "emitExisting": return boolean.class;
         case "exporttype":
-        case "exportType": return java.lang.String.class;
+        case "exportType": return io.github.camelanaplan.component.ExportType.class;
         case "failonwarnings":
         case "failOnWarnings": return boolean.class;
         case "fetchfailuredump":
         case "fetchFailureDump": return boolean.class;
         case "fileid":
         case "fileId": return java.lang.String.class;
-        case "format": return java.lang.String.class;
+        case "format": return io.github.camelanaplan.component.ResultFormat.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -311,7 +311,7 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "onlychanged":
         case "onlyChanged": return boolean.class;
         case "pagemode":
-        case "pageMode": return java.lang.String.class;
+        case "pageMode": return io.github.camelanaplan.component.PageMode.class;
         case "pages": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "privatekey":
@@ -355,7 +355,7 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "tokenstore":
         case "tokenStore": return io.github.camelanaplan.client.auth.RefreshTokenStore.class;
         case "uploadchunksize":
-        case "uploadChunkSize": return int.class;
+        case "uploadChunkSize": return long.class;
         case "uploadparallel":
         case "uploadParallel": return boolean.class;
         case "uploadparallelism":

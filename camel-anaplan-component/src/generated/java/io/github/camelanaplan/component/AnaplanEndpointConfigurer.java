@@ -38,7 +38,7 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "auditoverlap":
         case "auditOverlap": target.getConfiguration().setAuditOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "audittype":
-        case "auditType": target.getConfiguration().setAuditType(property(camelContext, java.lang.String.class, value)); return true;
+        case "auditType": target.getConfiguration().setAuditType(property(camelContext, io.github.camelanaplan.component.AuditType.class, value)); return true;
         case "auditurl":
         case "auditUrl": target.getConfiguration().setAuditUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "authtoken":
@@ -59,7 +59,7 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cellWriteBatchSize": target.getConfiguration().setCellWriteBatchSize(property(camelContext, int.class, value)); return true;
         case "certificate": target.getConfiguration().setCertificate(property(camelContext, java.lang.String.class, value)); return true;
         case "certificateauthformat":
-        case "certificateAuthFormat": target.getConfiguration().setCertificateAuthFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "certificateAuthFormat": target.getConfiguration().setCertificateAuthFormat(property(camelContext, io.github.camelanaplan.component.CertificateAuthFormat.class, value)); return true;
         case "charset": target.getConfiguration().setCharset(property(camelContext, java.lang.String.class, value)); return true;
         case "cloudworksurl":
         case "cloudWorksUrl": target.getConfiguration().setCloudWorksUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -81,14 +81,14 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "exporttype":
-        case "exportType": target.getConfiguration().setExportType(property(camelContext, java.lang.String.class, value)); return true;
+        case "exportType": target.getConfiguration().setExportType(property(camelContext, io.github.camelanaplan.component.ExportType.class, value)); return true;
         case "failonwarnings":
         case "failOnWarnings": target.getConfiguration().setFailOnWarnings(property(camelContext, boolean.class, value)); return true;
         case "fetchfailuredump":
         case "fetchFailureDump": target.getConfiguration().setFetchFailureDump(property(camelContext, boolean.class, value)); return true;
         case "fileid":
         case "fileId": target.getConfiguration().setFileId(property(camelContext, java.lang.String.class, value)); return true;
-        case "format": target.getConfiguration().setFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "format": target.getConfiguration().setFormat(property(camelContext, io.github.camelanaplan.component.ResultFormat.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "includeall":
         case "includeAll": target.getConfiguration().setIncludeAll(property(camelContext, boolean.class, value)); return true;
@@ -140,7 +140,7 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "onlychanged":
         case "onlyChanged": target.getConfiguration().setOnlyChanged(property(camelContext, boolean.class, value)); return true;
         case "pagemode":
-        case "pageMode": target.getConfiguration().setPageMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "pageMode": target.getConfiguration().setPageMode(property(camelContext, io.github.camelanaplan.component.PageMode.class, value)); return true;
         case "pages": target.getConfiguration().setPages(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
@@ -201,7 +201,7 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tokenstore":
         case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, io.github.camelanaplan.client.auth.RefreshTokenStore.class, value)); return true;
         case "uploadchunksize":
-        case "uploadChunkSize": target.getConfiguration().setUploadChunkSize(property(camelContext, int.class, value)); return true;
+        case "uploadChunkSize": target.getConfiguration().setUploadChunkSize(property(camelContext, long.class, value)); return true;
         case "uploadparallel":
         case "uploadParallel": target.getConfiguration().setUploadParallel(property(camelContext, boolean.class, value)); return true;
         case "uploadparallelism":
@@ -235,7 +235,7 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "auditoverlap":
         case "auditOverlap": return long.class;
         case "audittype":
-        case "auditType": return java.lang.String.class;
+        case "auditType": return io.github.camelanaplan.component.AuditType.class;
         case "auditurl":
         case "auditUrl": return java.lang.String.class;
         case "authtoken":
@@ -256,7 +256,7 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "cellWriteBatchSize": return int.class;
         case "certificate": return java.lang.String.class;
         case "certificateauthformat":
-        case "certificateAuthFormat": return java.lang.String.class;
+        case "certificateAuthFormat": return io.github.camelanaplan.component.CertificateAuthFormat.class;
         case "charset": return java.lang.String.class;
         case "cloudworksurl":
         case "cloudWorksUrl": return java.lang.String.class;
@@ -278,14 +278,14 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "exporttype":
-        case "exportType": return java.lang.String.class;
+        case "exportType": return io.github.camelanaplan.component.ExportType.class;
         case "failonwarnings":
         case "failOnWarnings": return boolean.class;
         case "fetchfailuredump":
         case "fetchFailureDump": return boolean.class;
         case "fileid":
         case "fileId": return java.lang.String.class;
-        case "format": return java.lang.String.class;
+        case "format": return io.github.camelanaplan.component.ResultFormat.class;
         case "greedy": return boolean.class;
         case "includeall":
         case "includeAll": return boolean.class;
@@ -337,7 +337,7 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "onlychanged":
         case "onlyChanged": return boolean.class;
         case "pagemode":
-        case "pageMode": return java.lang.String.class;
+        case "pageMode": return io.github.camelanaplan.component.PageMode.class;
         case "pages": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "pollstrategy":
@@ -398,7 +398,7 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "tokenstore":
         case "tokenStore": return io.github.camelanaplan.client.auth.RefreshTokenStore.class;
         case "uploadchunksize":
-        case "uploadChunkSize": return int.class;
+        case "uploadChunkSize": return long.class;
         case "uploadparallel":
         case "uploadParallel": return boolean.class;
         case "uploadparallelism":

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,6 +66,8 @@ public final class AnaplanClient implements AutoCloseable {
     private final AuthService authService;
     private final TokenManager tokens;
     private final ExecutorService executor;
+    /** Whether closing this client shuts the worker pool down (it made the pool itself). */
+    private final boolean ownsExecutor;
     private final ActiveTasks activeTasks;
     private final ModelLocks modelLocks;
     private final Map<String, Set<String>> knownFilesByModel;
@@ -76,7 +78,7 @@ public final class AnaplanClient implements AutoCloseable {
     private final RetryingCaller caller;
     private volatile boolean closed;
 
-    private AnaplanClient(ClientSettings settings) {
+    private AnaplanClient(ClientSettings settings, ExecutorService workers) {
         settings.validate();
         this.engine = this;
         this.settings = settings;
@@ -92,13 +94,8 @@ public final class AnaplanClient implements AutoCloseable {
         this.transport.tokenSource(tokens);
         this.id = CLIENT_COUNT.incrementAndGet();
         stats.onRetry(cause -> fire(l -> l.retried(cause)));
-        AtomicInteger threads = new AtomicInteger();
-        // unbounded but idle-reaped: callers bound their own concurrency (upload parallelism, prefetch)
-        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "anaplan-" + id + "-worker-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.ownsExecutor = workers == null;
+        this.executor = workers != null ? workers : ownWorkerPool(id);
     }
 
     /** A view of {@code engine} whose calls use {@code options}; shares everything else. */
@@ -110,6 +107,7 @@ public final class AnaplanClient implements AutoCloseable {
         this.authService = engine.authService;
         this.tokens = engine.tokens;
         this.executor = engine.executor;
+        this.ownsExecutor = false;
         this.activeTasks = engine.activeTasks;
         this.modelLocks = engine.modelLocks;
         this.knownFilesByModel = engine.knownFilesByModel;
@@ -118,8 +116,34 @@ public final class AnaplanClient implements AutoCloseable {
         this.caller = new RetryingCaller(transport, options);
     }
 
+    /**
+     * The pool of a client used without a supplied one: bounded, queueing, idle threads reaped. Its tasks (chunk PUTs,
+     * chunk GETs) never wait for another task of the pool, so a full pool only queues work, it cannot deadlock.
+     */
+    private static ExecutorService ownWorkerPool(int id) {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(Defaults.WORKER_THREADS, Defaults.WORKER_THREADS, 30,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "anaplan-" + id + "-worker-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** A client with its own bounded worker pool, closed with the client. */
     public static AnaplanClient create(ClientSettings settings) {
-        return new AnaplanClient(settings);
+        return new AnaplanClient(settings, null);
+    }
+
+    /**
+     * A client whose transfers (chunk uploads, download prefetch) run on {@code workers}, a pool its owner shuts down
+     * (a container's managed pool). The tasks put there never wait for one another, so a bounded pool with a queue is
+     * safe; a pool that rejects work fails the transfer that hit the rejection.
+     */
+    public static AnaplanClient create(ClientSettings settings, ExecutorService workers) {
+        return new AnaplanClient(settings, java.util.Objects.requireNonNull(workers, "workers"));
     }
 
     /**
@@ -187,7 +211,7 @@ public final class AnaplanClient implements AutoCloseable {
         return tokens;
     }
 
-    /** The worker pool for transfers and asynchronous work. */
+    /** The worker pool of transfers (chunk uploads, download prefetch): tasks that never wait for one another. */
     public ExecutorService executor() {
         return executor;
     }
@@ -296,7 +320,9 @@ public final class AnaplanClient implements AutoCloseable {
         }
         tokens.logout();
         transport.close();
-        executor.shutdownNow();
+        if (ownsExecutor) {
+            executor.shutdownNow();
+        }
         LOG.debug("Anaplan client closed ({} requests sent)", stats.requests());
     }
 }

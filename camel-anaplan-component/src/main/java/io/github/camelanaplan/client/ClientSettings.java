@@ -35,12 +35,9 @@ public final class ClientSettings {
     private String oauthUrl = DEFAULT_OAUTH_URL;
     private String auditUrl = DEFAULT_AUDIT_URL;
     private String cloudWorksUrl = DEFAULT_CLOUDWORKS_URL;
-    public static final int DEFAULT_MAX_REQUESTS_PER_MINUTE = 600;
-    public static final int DEFAULT_MAX_CONNECTIONS = 64;
-
     private CallOptions callOptions = CallOptions.defaults();
-    private int maxRequestsPerMinute = DEFAULT_MAX_REQUESTS_PER_MINUTE;
-    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private int maxRequestsPerMinute = Defaults.MAX_REQUESTS_PER_MINUTE;
+    private int maxConnections = Defaults.MAX_CONNECTIONS;
     private SSLContext sslContext;
     private String proxyHost;
     private int proxyPort;

@@ -37,6 +37,8 @@ final class AlmOperations extends OperationSupport {
                                                        + "description), or the " + AnaplanConstants.REVISION_NAME
                                                        + " header");
                 }
+                OptionRules.singleLine("revision name", name);
+                OptionRules.multiLine("revision description", description);
                 AlmClient.checkRevision(name, description);
                 return () -> in.setBody(alm.createRevision(name, description));
             }

@@ -5,15 +5,21 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
 import io.github.camelanaplan.client.AnaplanClient;
+import io.github.camelanaplan.client.Defaults;
 import io.github.camelanaplan.client.auth.RefreshTokenStore;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -25,7 +31,22 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @Component("anaplan")
 public class AnaplanComponent extends HealthCheckComponent {
 
-    @Metadata(description = "Component-level configuration shared by all endpoints; endpoint options override it.")
+    /**
+     * Thread pool profile (and thread name) of the engines' worker pool: chunk uploads and download prefetch. Its tasks
+     * never wait for one another, so it is bounded and queues what it cannot run at once. A profile of this id in
+     * the context's ExecutorServiceManager replaces the default.
+     */
+    public static final String WORKER_POOL = "anaplan-worker";
+    /**
+     * Thread pool profile (and thread name) of the producers' pool: each message's work, which waits for Anaplan's
+     * tasks and for transfers. It does not queue: when all its threads are busy, the work runs on the calling thread,
+     * so a route that calls Anaplan from within an Anaplan exchange can never wait for a thread of its own pool.
+     */
+    public static final String OPERATION_POOL = "anaplan-operation";
+    static final int OPERATION_THREADS = 100;
+    private static final long POOL_KEEP_ALIVE_SECONDS = 30;
+
+    @Metadata
     private AnaplanConfiguration configuration = new AnaplanConfiguration();
 
     private final ClientRegistry clients = new ClientRegistry();
@@ -33,12 +54,15 @@ public class AnaplanComponent extends HealthCheckComponent {
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
     private AnaplanHealthCheck healthCheck;
     private ClientRegistry.Observer metrics;
+    private ExecutorService workers;
+    private ExecutorService operations;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         AnaplanOperation operation = AnaplanOperation.fromUri(remaining);
         AnaplanConfiguration endpointConfiguration = configuration.copy();
         AnaplanEndpoint endpoint = new AnaplanEndpoint(uri, this, remaining, endpointConfiguration);
+        OptionRules.enumParameters(parameters);
         setProperties(endpoint, parameters);
         endpoint.validate(operation);
         return endpoint;
@@ -55,6 +79,39 @@ public class AnaplanComponent extends HealthCheckComponent {
 
     ClientRegistry clients() {
         return clients;
+    }
+
+    /** The engines' worker pool, created from Camel's ExecutorServiceManager on first use, shut down with the component. */
+    synchronized ExecutorService workers() {
+        if (workers == null) {
+            workers = newPool(WORKER_POOL, Defaults.WORKER_THREADS, Defaults.WORKER_THREADS, -1);
+        }
+        return workers;
+    }
+
+    /** The producers' pool: no queue, a rejected work runs on the caller's thread (see {@link #OPERATION_POOL}). */
+    synchronized ExecutorService operations() {
+        if (operations == null) {
+            operations = newPool(OPERATION_POOL, 0, OPERATION_THREADS, 0);
+        }
+        return operations;
+    }
+
+    /** A pool of the context's manager (named, shut down with the context): the profile of that id, or these bounds. */
+    private ExecutorService newPool(String name, int poolSize, int maxPoolSize, int maxQueueSize) {
+        ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+        ThreadPoolProfile profile = manager.getThreadPoolProfile(name);
+        if (profile == null) {
+            profile = new ThreadPoolProfile(name);
+            profile.setPoolSize(poolSize);
+            profile.setMaxPoolSize(maxPoolSize);
+            profile.setMaxQueueSize(maxQueueSize); // -1: unbounded, 0: none
+            profile.setAllowCoreThreadTimeOut(true);
+            profile.setKeepAliveTime(POOL_KEEP_ALIVE_SECONDS);
+            profile.setTimeUnit(TimeUnit.SECONDS);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        }
+        return manager.newThreadPool(this, name, profile);
     }
 
     /** Where rotated OAuth refresh tokens go when no tokenStore is configured: lives as long as the component. */
@@ -123,6 +180,7 @@ public class AnaplanComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         clients.closeAll();
+        shutdownPools();
         AnaplanMetrics.unbind(clients, metrics);
         metrics = null;
         if (healthCheck != null) {
@@ -133,5 +191,17 @@ public class AnaplanComponent extends HealthCheckComponent {
             healthCheck = null;
         }
         super.doStop();
+    }
+
+    private synchronized void shutdownPools() {
+        ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+        if (operations != null) {
+            manager.shutdownNow(operations);
+            operations = null;
+        }
+        if (workers != null) {
+            manager.shutdownNow(workers);
+            workers = null;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.camelanaplan.component;
 
+import io.github.camelanaplan.client.ClientSettings;
+import io.github.camelanaplan.client.Defaults;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -11,167 +13,167 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public class AnaplanConfiguration implements Cloneable {
 
-    @UriParam(label = "common", description = "Workspace id (32 hex characters). The CamelAnaplanWorkspaceId header overrides it.")
+    @UriParam(label = "common")
     private String workspaceId;
-    @UriParam(label = "common", description = "Model id (32 hex characters). The CamelAnaplanModelId header overrides it.")
+    @UriParam(label = "common")
     private String modelId;
-    @UriParam(label = "common", description = "Server file id (113...) to upload to, download, or upload before an import or process. The CamelAnaplanFileId header overrides it.")
+    @UriParam(label = "common")
     private String fileId;
-    @UriParam(label = "common", description = "Import (112...), export (116...), process (118...) or other action (117...) id. The CamelAnaplanActionId header overrides it.")
+    @UriParam(label = "common")
     private String actionId;
-    @UriParam(label = "producer", description = "Task id for taskStatus, cancel and dump. The CamelAnaplanTaskId header overrides it.")
+    @UriParam(label = "producer")
     private String taskId;
-    @UriParam(label = "producer", description = "Nested action id of a process whose failure dump to read. The CamelAnaplanObjectId header overrides it.")
+    @UriParam(label = "producer")
     private String objectId;
-    @UriParam(label = "common", description = "List id (101...) for transactional list operations and readList. The CamelAnaplanListId header overrides it.")
+    @UriParam(label = "common")
     private String listId;
-    @UriParam(label = "common", description = "Module id (102...) for transactional/writeCells and lineItems/views of one module; tabular view reads use it too. The CamelAnaplanModuleId header overrides it.")
+    @UriParam(label = "common")
     private String moduleId;
-    @UriParam(label = "common", description = "View id for transactional/viewData and readView (a module id is its default view). The CamelAnaplanViewId header overrides it.")
+    @UriParam(label = "common")
     private String viewId;
-    @UriParam(label = "producer", description = "Dimension id for transactional/dimensionItems (a list, subset, 20000000003 time, 20000000020 versions, 101999999999 users).")
+    @UriParam(label = "producer")
     private String dimensionId;
-    @UriParam(label = "common", defaultValue = "csv", description = "Result of transactional/viewData and transactional/listItems: csv (an InputStream of CSV) or json (typed rows / items).", enums = "csv,json")
-    private String format = "csv";
-    @UriParam(label = "producer", description = "transactional/lineItems and listItems (json): return every field (formulas, formats, properties, subsets...).")
+    @UriParam(label = "common", defaultValue = ResultFormat.DEFAULT_VALUE)
+    private ResultFormat format = ResultFormat.DEFAULT;
+    @UriParam(label = "producer")
     private boolean includeAll;
-    @UriParam(label = "common", description = "Page selection of transactional/viewData: dimensionId:itemId pairs separated by commas.")
+    @UriParam(label = "common")
     private String pages;
-    @UriParam(label = "common", description = "Layout of transactional/viewData and readView: GRID_CURRENT_PAGE, GRID_ALL_PAGES, TABULAR_SINGLE_COLUMN, TABULAR_MULTI_COLUMN (readView defaults to TABULAR_MULTI_COLUMN).", enums = "GRID_CURRENT_PAGE,GRID_ALL_PAGES,TABULAR_SINGLE_COLUMN,TABULAR_MULTI_COLUMN")
-    private String exportType;
-    @UriParam(label = "producer", description = "transactional/viewData: at most this many rows.")
+    @UriParam(label = "common")
+    private ExportType exportType;
+    @UriParam(label = "producer")
     private Integer maxRows;
-    @UriParam(label = "producer", defaultValue = "100000", description = "List items per transactional write call; larger bodies are split into several calls whose results are summed.")
-    private int listItemBatchSize = 100000;
-    @UriParam(label = "producer", defaultValue = "100000", description = "Cells per transactional/writeCells call (sources disagree on Anaplan's limit: 1,000 vs 100,000); larger bodies are split.")
-    private int cellWriteBatchSize = 100000;
-    @UriParam(label = "common", description = "ALM: the model revisions come from, for alm/syncableRevisions, alm/sync and the reports.")
+    @UriParam(label = "producer", defaultValue = "" + Defaults.LIST_ITEM_BATCH_SIZE)
+    private int listItemBatchSize = Defaults.LIST_ITEM_BATCH_SIZE;
+    @UriParam(label = "producer", defaultValue = "" + Defaults.CELL_WRITE_BATCH_SIZE)
+    private int cellWriteBatchSize = Defaults.CELL_WRITE_BATCH_SIZE;
+    @UriParam(label = "common")
     private String sourceModelId;
-    @UriParam(label = "producer", description = "ALM: the revision to synchronise or compare; defaults to the newest syncable revision of sourceModelId.")
+    @UriParam(label = "producer")
     private String sourceRevisionId;
-    @UriParam(label = "producer", description = "ALM: the target model's revision to start from; defaults to its latest revision.")
+    @UriParam(label = "producer")
     private String targetRevisionId;
-    @UriParam(label = "producer", description = "ALM: the revision of alm/appliedToModels (a Revision body is used when not set).")
+    @UriParam(label = "producer")
     private String revisionId;
-    @UriParam(label = "producer", description = "alm/revisions: only revisions applied after this date (YYYY-MM-DD).")
+    @UriParam(label = "producer")
     private String appliedAfter;
-    @UriParam(label = "producer", description = "alm/revisions: only revisions applied before this date (YYYY-MM-DD).")
+    @UriParam(label = "producer")
     private String appliedBefore;
-    @UriParam(label = "common", defaultValue = "all", description = "audit/events: the event category (all, user_activity, access_control, int, conn_mgmt, comment, byok, plan_iq, forecaster).")
-    private String auditType = "all";
-    @UriParam(label = "producer", description = "audit/events: start of the range, epoch milliseconds or an ISO date/time (2026-05-01, 2026-05-01T08:00:00Z); at most 30 days before dateTo.")
+    @UriParam(label = "common", defaultValue = AuditType.DEFAULT_VALUE)
+    private AuditType auditType = AuditType.DEFAULT;
+    @UriParam(label = "producer")
     private String dateFrom;
-    @UriParam(label = "producer", description = "audit/events: end of the range (default now), epoch milliseconds or an ISO date/time.")
+    @UriParam(label = "producer")
     private String dateTo;
-    @UriParam(label = "producer", description = "audit/events: the last so many hours (1 to 720) instead of dateFrom/dateTo.")
+    @UriParam(label = "producer")
     private int intervalInHours;
-    @UriParam(label = "common", description = "CloudWorks: the integration to run.")
+    @UriParam(label = "common")
     private String integrationId;
-    @UriParam(label = "producer", description = "cloudworks/runStatus: the run to read. The CamelAnaplanTaskId header overrides it (cloudworks/run sets it).")
+    @UriParam(label = "producer")
     private String runId;
-    @UriParam(label = "consumer", description = "Export consumer: emit the content only when it differs (SHA-256) from the last one emitted; the hash is kept in the stateRepository.")
+    @UriParam(label = "consumer")
     private boolean onlyChanged;
-    @UriParam(label = "consumer", description = "Where consumers keep their cursor (last export hash, last revision, audit position) so a restart neither repeats nor misses anything; in memory when not set (use a FileStateRepository or a shared one in production).")
+    @UriParam(label = "consumer")
     private org.apache.camel.spi.StateRepository<String, String> stateRepository;
-    @UriParam(label = "consumer", description = "alm/revisions consumer: whether the first poll emits the revisions that already exist.")
+    @UriParam(label = "consumer")
     private boolean emitExisting;
-    @UriParam(label = "consumer", defaultValue = "24h", description = "audit/events consumer: how far back the very first poll reads.", javaType = "java.time.Duration")
-    private long auditLookBack = 86400000;
-    @UriParam(label = "consumer", defaultValue = "15m", description = "audit/events consumer: each poll reads again this far before the last event seen, so late-arriving events are not missed (duplicates are dropped by event id).", javaType = "java.time.Duration")
-    private long auditOverlap = 900000;
-    @UriParam(label = "consumer", defaultValue = "page", description = "transactional/readView and readList consumers: page emits one exchange per page (byte[] CSV), stream one exchange with all pages as one InputStream.", enums = "page,stream")
-    private String pageMode = "page";
-    @UriParam(label = "security", description = "Anaplan user name for basic authentication.", secret = true)
+    @UriParam(label = "consumer", defaultValue = "" + Defaults.AUDIT_LOOK_BACK_MILLIS, javaType = "java.time.Duration")
+    private long auditLookBack = Defaults.AUDIT_LOOK_BACK_MILLIS;
+    @UriParam(label = "consumer", defaultValue = "" + Defaults.AUDIT_OVERLAP_MILLIS, javaType = "java.time.Duration")
+    private long auditOverlap = Defaults.AUDIT_OVERLAP_MILLIS;
+    @UriParam(label = "consumer", defaultValue = PageMode.DEFAULT_VALUE)
+    private PageMode pageMode = PageMode.DEFAULT;
+    @UriParam(label = "security", secret = true)
     private String username;
-    @UriParam(label = "security", description = "Password for basic authentication.", secret = true)
+    @UriParam(label = "security", secret = true)
     private String password;
-    @UriParam(label = "security", description = "CA certificate for certificate authentication: PEM text, or a file: or classpath: resource.")
+    @UriParam(label = "security")
     private String certificate;
-    @UriParam(label = "security", description = "Private key of the certificate: PEM text (PKCS#8, PKCS#1 or encrypted PKCS#8), or a file: or classpath: resource.", secret = true)
+    @UriParam(label = "security", secret = true)
     private String privateKey;
-    @UriParam(label = "security", description = "Password of an encrypted private key.", secret = true)
+    @UriParam(label = "security", secret = true)
     private String privateKeyPassword;
-    @UriParam(label = "security", description = "Key store (PKCS12 or JKS, file: or classpath: resource) holding the certificate and its private key, instead of certificate and privateKey.")
+    @UriParam(label = "security")
     private String keyStore;
-    @UriParam(label = "security", description = "Password of the key store.", secret = true)
+    @UriParam(label = "security", secret = true)
     private String keyStorePassword;
-    @UriParam(label = "security", description = "Alias of the key entry in the key store; the first key entry when not set.")
+    @UriParam(label = "security")
     private String keyAlias;
-    @UriParam(label = "security", defaultValue = "v2", description = "Signed payload format of certificate authentication: v1, or v2 (timestamped).", enums = "v1,v2")
-    private String certificateAuthFormat = "v2";
-    @UriParam(label = "security", description = "OAuth 2.0 client id, for the refresh-token grant.")
+    @UriParam(label = "security", defaultValue = CertificateAuthFormat.DEFAULT_VALUE)
+    private CertificateAuthFormat certificateAuthFormat = CertificateAuthFormat.DEFAULT;
+    @UriParam(label = "security")
     private String oauthClientId;
-    @UriParam(label = "security", description = "OAuth 2.0 client secret (not needed for device-grant clients).", secret = true)
+    @UriParam(label = "security", secret = true)
     private String oauthClientSecret;
-    @UriParam(label = "security", description = "OAuth 2.0 refresh token to start from; rotated tokens are saved to the tokenStore.", secret = true)
+    @UriParam(label = "security", secret = true)
     private String oauthRefreshToken;
-    @UriParam(label = "security", description = "Where rotated OAuth refresh tokens are kept so a restart does not lose them; in memory when not set.")
+    @UriParam(label = "security")
     private io.github.camelanaplan.client.auth.RefreshTokenStore tokenStore;
-    @UriParam(label = "security", description = "A ready Anaplan token, used as is and never renewed.", secret = true)
+    @UriParam(label = "security", secret = true)
     private String authToken;
-    @UriParam(label = "common", defaultValue = "https://auth.anaplan.com", description = "Base URL of the Anaplan authentication service.")
-    private String authUrl = "https://auth.anaplan.com";
-    @UriParam(label = "common", defaultValue = "https://api.anaplan.com/2/0", description = "Base URL of the Integration API (bulk, transactional, ALM).")
-    private String apiUrl = "https://api.anaplan.com/2/0";
-    @UriParam(label = "common", defaultValue = "https://us1a.app.anaplan.com", description = "Base URL of the Anaplan OAuth 2.0 service.")
-    private String oauthUrl = "https://us1a.app.anaplan.com";
-    @UriParam(label = "common", defaultValue = "https://audit.anaplan.com/audit/api/1", description = "Base URL of the Audit API.")
-    private String auditUrl = "https://audit.anaplan.com/audit/api/1";
-    @UriParam(label = "common", defaultValue = "https://api.cloudworks.anaplan.com/2/0", description = "Base URL of the CloudWorks API.")
-    private String cloudWorksUrl = "https://api.cloudworks.anaplan.com/2/0";
-    @UriParam(label = "advanced", defaultValue = "30000", description = "Bounds every HTTP request: connect, and no answer byte for this long; a JSON answer (not a chunk) must also end within it, however slowly it trickles.", javaType = "java.time.Duration")
-    private long timeout = 30000;
-    @UriParam(label = "advanced", defaultValue = "64MB", description = "Largest JSON answer read into memory (64MB, 512KB, 1GB or plain bytes; 1KB = 1024 bytes); a larger one fails the call. Chunks and dumps are streams and not limited by it.")
-    private String maxResponseSize = "64MB";
-    @UriParam(label = "advanced", defaultValue = "3", description = "Retries after the first attempt, for what is safe to retry (connection failures, 429, 5xx, and resets of idempotent requests).")
-    private int retryCount = 3;
-    @UriParam(label = "advanced", defaultValue = "1000", description = "First wait before a retry; grows exponentially with jitter. A Retry-After header wins.", javaType = "java.time.Duration")
-    private long retryBackoff = 1000;
-    @UriParam(label = "advanced", defaultValue = "120000", description = "The most one call waits in total across its retries, Retry-After included; a server asking for longer fails the call at once, naming the wait it asked for.", javaType = "java.time.Duration")
-    private long maxRetryWait = 120000;
-    @UriParam(label = "advanced", defaultValue = "600", description = "Requests per minute the shared connection sends at most (all endpoints with the same credentials together); 0 for no limit.")
-    private int maxRequestsPerMinute = 600;
-    @UriParam(label = "producer", defaultValue = "1000", description = "Delay before the first task status poll.", javaType = "java.time.Duration")
-    private long statusPollDelay = 1000;
-    @UriParam(label = "producer", defaultValue = "10000", description = "Longest delay between task status polls on long tasks.", javaType = "java.time.Duration")
-    private long maxStatusPollDelay = 10000;
-    @UriParam(label = "producer", description = "Give up waiting for a task after this long (0 waits for ever); the task is cancelled when cancelOnTimeout is set.", javaType = "java.time.Duration")
+    @UriParam(label = "common", defaultValue = ClientSettings.DEFAULT_AUTH_URL)
+    private String authUrl = ClientSettings.DEFAULT_AUTH_URL;
+    @UriParam(label = "common", defaultValue = ClientSettings.DEFAULT_API_URL)
+    private String apiUrl = ClientSettings.DEFAULT_API_URL;
+    @UriParam(label = "common", defaultValue = ClientSettings.DEFAULT_OAUTH_URL)
+    private String oauthUrl = ClientSettings.DEFAULT_OAUTH_URL;
+    @UriParam(label = "common", defaultValue = ClientSettings.DEFAULT_AUDIT_URL)
+    private String auditUrl = ClientSettings.DEFAULT_AUDIT_URL;
+    @UriParam(label = "common", defaultValue = ClientSettings.DEFAULT_CLOUDWORKS_URL)
+    private String cloudWorksUrl = ClientSettings.DEFAULT_CLOUDWORKS_URL;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.TIMEOUT_MILLIS, javaType = "java.time.Duration")
+    private long timeout = Defaults.TIMEOUT_MILLIS;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.RETRY_COUNT)
+    private int retryCount = Defaults.RETRY_COUNT;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.RETRY_BACKOFF_MILLIS, javaType = "java.time.Duration")
+    private long retryBackoff = Defaults.RETRY_BACKOFF_MILLIS;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.MAX_RETRY_WAIT_MILLIS, javaType = "java.time.Duration")
+    private long maxRetryWait = Defaults.MAX_RETRY_WAIT_MILLIS;
+    @UriParam(label = "advanced", defaultValue = Defaults.MAX_RESPONSE_SIZE)
+    private String maxResponseSize = Defaults.MAX_RESPONSE_SIZE;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.MAX_REQUESTS_PER_MINUTE)
+    private int maxRequestsPerMinute = Defaults.MAX_REQUESTS_PER_MINUTE;
+    @UriParam(label = "producer", defaultValue = "" + Defaults.STATUS_POLL_DELAY_MILLIS, javaType = "java.time.Duration")
+    private long statusPollDelay = Defaults.STATUS_POLL_DELAY_MILLIS;
+    @UriParam(label = "producer", defaultValue = "" + Defaults.MAX_STATUS_POLL_DELAY_MILLIS, javaType = "java.time.Duration")
+    private long maxStatusPollDelay = Defaults.MAX_STATUS_POLL_DELAY_MILLIS;
+    @UriParam(label = "producer", javaType = "java.time.Duration")
     private long taskTimeout;
-    @UriParam(label = "producer", defaultValue = "true", description = "Cancel a task the producer gave up waiting for (taskTimeout).")
-    private boolean cancelOnTimeout = true;
-    @UriParam(label = "producer", defaultValue = "25000000", description = "Bytes per chunk before compression, 1000000 to 50000000; at most 1000 chunks per file.")
-    private int uploadChunkSize = 25000000;
-    @UriParam(label = "producer", defaultValue = "true", description = "Upload chunks in parallel.")
-    private boolean uploadParallel = true;
-    @UriParam(label = "producer", description = "Chunks in flight at once when uploadParallel (0: the number of cores, at least 2). Memory in flight is about uploadChunkSize x (uploadParallelism + 1).")
+    @UriParam(label = "producer", defaultValue = "" + Defaults.CANCEL_ON_TIMEOUT)
+    private boolean cancelOnTimeout = Defaults.CANCEL_ON_TIMEOUT;
+    @UriParam(label = "producer", defaultValue = "" + Defaults.UPLOAD_CHUNK_SIZE)
+    private long uploadChunkSize = Defaults.UPLOAD_CHUNK_SIZE;
+    @UriParam(label = "producer", defaultValue = "" + Defaults.UPLOAD_PARALLEL)
+    private boolean uploadParallel = Defaults.UPLOAD_PARALLEL;
+    @UriParam(label = "producer")
     private int uploadParallelism;
-    @UriParam(label = "producer", defaultValue = "6", description = "Gzip level of uploaded chunks, 1 (fast) to 9 (small).")
-    private int compressionLevel = 6;
-    @UriParam(label = "producer", defaultValue = "UTF-8", description = "Charset that String and Reader bodies are encoded with for upload.")
-    private String charset = "UTF-8";
-    @UriParam(label = "producer", defaultValue = "false", description = "Allow uploading to an id that is not an existing file of the model (Anaplan then creates a new file).")
-    private boolean allowFileCreation;
-    @UriParam(label = "producer", defaultValue = "en_US", description = "localeName sent when starting tasks.")
-    private String locale = "en_US";
-    @UriParam(label = "producer", description = "Runtime mappings for import and process runs: entityType:entityName pairs separated by commas (e.g. Version:Actual). The CamelAnaplanMappingParameters header overrides it.")
+    @UriParam(label = "producer", defaultValue = "" + Defaults.COMPRESSION_LEVEL)
+    private int compressionLevel = Defaults.COMPRESSION_LEVEL;
+    @UriParam(label = "producer", defaultValue = Defaults.CHARSET)
+    private String charset = Defaults.CHARSET;
+    @UriParam(label = "producer", defaultValue = "" + Defaults.ALLOW_FILE_CREATION)
+    private boolean allowFileCreation = Defaults.ALLOW_FILE_CREATION;
+    @UriParam(label = "producer", defaultValue = Defaults.LOCALE)
+    private String locale = Defaults.LOCALE;
+    @UriParam(label = "producer")
     private String mappingParameters;
-    @UriParam(label = "producer", defaultValue = "false", description = "Treat rows a successful task reports as ignored or failed as a failure.")
-    private boolean failOnWarnings;
-    @UriParam(label = "producer", defaultValue = "true", description = "On a failed task, fetch the failure dump(s) into the AnaplanActionException.")
-    private boolean fetchFailureDump = true;
-    @UriParam(label = "producer", defaultValue = "true", description = "Downloads (download, export, dump) return a lazy InputStream; false returns byte[].")
-    private boolean streaming = true;
-    @UriParam(label = "producer", defaultValue = "2", description = "Chunks a download fetches ahead in parallel.")
-    private int downloadPrefetch = 2;
-    @UriParam(label = "security", description = "TLS settings (trust store, key managers) for the connections to Anaplan.")
+    @UriParam(label = "producer", defaultValue = "" + Defaults.FAIL_ON_WARNINGS)
+    private boolean failOnWarnings = Defaults.FAIL_ON_WARNINGS;
+    @UriParam(label = "producer", defaultValue = "" + Defaults.FETCH_FAILURE_DUMP)
+    private boolean fetchFailureDump = Defaults.FETCH_FAILURE_DUMP;
+    @UriParam(label = "producer", defaultValue = "" + Defaults.STREAMING)
+    private boolean streaming = Defaults.STREAMING;
+    @UriParam(label = "producer", defaultValue = "" + Defaults.DOWNLOAD_PREFETCH)
+    private int downloadPrefetch = Defaults.DOWNLOAD_PREFETCH;
+    @UriParam(label = "security")
     private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
-    @UriParam(label = "proxy", description = "HTTP proxy host.")
+    @UriParam(label = "proxy")
     private String proxyHost;
-    @UriParam(label = "proxy", description = "HTTP proxy port.")
+    @UriParam(label = "proxy")
     private int proxyPort;
-    @UriParam(label = "proxy", description = "HTTP proxy user name.")
+    @UriParam(label = "proxy")
     private String proxyUsername;
-    @UriParam(label = "proxy", description = "HTTP proxy password.", secret = true)
+    @UriParam(label = "proxy", secret = true)
     private String proxyPassword;
 
     public String getWorkspaceId() {
@@ -300,12 +302,12 @@ public class AnaplanConfiguration implements Cloneable {
         this.keyAlias = keyAlias;
     }
 
-    public String getCertificateAuthFormat() {
+    public CertificateAuthFormat getCertificateAuthFormat() {
         return certificateAuthFormat;
     }
 
     /** Signed payload format of certificate authentication: v1, or v2 (timestamped). */
-    public void setCertificateAuthFormat(String certificateAuthFormat) {
+    public void setCertificateAuthFormat(CertificateAuthFormat certificateAuthFormat) {
         this.certificateAuthFormat = certificateAuthFormat;
     }
 
@@ -404,30 +406,18 @@ public class AnaplanConfiguration implements Cloneable {
     }
 
     /**
-     * Bounds every HTTP request: connect, and no answer byte for this long; a JSON answer (not a chunk) must also end
-     * within it, however slowly it trickles.
+     * Bounds every HTTP request (more than 0, at most 7 days): connect, and no answer byte for this long; a JSON
+     * answer (not a chunk) must also end within it, however slowly it trickles.
      */
     public void setTimeout(long timeout) {
         this.timeout = timeout;
-    }
-
-    public String getMaxResponseSize() {
-        return maxResponseSize;
-    }
-
-    /**
-     * Largest JSON answer read into memory (64MB, 512KB, 1GB or plain bytes; 1KB = 1024 bytes); a larger one fails the
-     * call. Chunks and dumps are streams and not limited by it.
-     */
-    public void setMaxResponseSize(String maxResponseSize) {
-        this.maxResponseSize = maxResponseSize;
     }
 
     public int getRetryCount() {
         return retryCount;
     }
 
-    /** Retries after the first attempt, for what is safe to retry (connection failures, 429, 5xx, and resets of idempotent requests). */
+    /** Retries after the first attempt (0 to 100), for what is safe to retry (connection failures, 429, 5xx, and resets of idempotent requests). */
     public void setRetryCount(int retryCount) {
         this.retryCount = retryCount;
     }
@@ -451,6 +441,18 @@ public class AnaplanConfiguration implements Cloneable {
      */
     public void setMaxRetryWait(long maxRetryWait) {
         this.maxRetryWait = maxRetryWait;
+    }
+
+    public String getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    /**
+     * Largest JSON answer read into memory (64MB, 512KB, 1GB or plain bytes; 1KB = 1024 bytes; 1KB to 2GB); a larger
+     * one fails the call. Chunks and dumps are streams and not limited by it.
+     */
+    public void setMaxResponseSize(String maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
     }
 
     public int getMaxRequestsPerMinute() {
@@ -498,12 +500,12 @@ public class AnaplanConfiguration implements Cloneable {
         this.cancelOnTimeout = cancelOnTimeout;
     }
 
-    public int getUploadChunkSize() {
+    public long getUploadChunkSize() {
         return uploadChunkSize;
     }
 
     /** Bytes per chunk before compression, 1000000 to 50000000; at most 1000 chunks per file. */
-    public void setUploadChunkSize(int uploadChunkSize) {
+    public void setUploadChunkSize(long uploadChunkSize) {
         this.uploadChunkSize = uploadChunkSize;
     }
 
@@ -520,7 +522,7 @@ public class AnaplanConfiguration implements Cloneable {
         return uploadParallelism;
     }
 
-    /** Chunks in flight at once when uploadParallel (0: the number of cores, at least 2). Memory in flight is about uploadChunkSize x (uploadParallelism + 1). */
+    /** Chunks in flight at once when uploadParallel (0: the number of cores, at least 2; at most 64). Memory in flight is about uploadChunkSize x (uploadParallelism + 1). */
     public void setUploadParallelism(int uploadParallelism) {
         this.uploadParallelism = uploadParallelism;
     }
@@ -556,7 +558,7 @@ public class AnaplanConfiguration implements Cloneable {
         return locale;
     }
 
-    /** localeName sent when starting tasks. */
+    /** localeName sent when starting tasks; no control characters. */
     public void setLocale(String locale) {
         this.locale = locale;
     }
@@ -601,7 +603,7 @@ public class AnaplanConfiguration implements Cloneable {
         return downloadPrefetch;
     }
 
-    /** Chunks a download fetches ahead in parallel. */
+    /** Chunks a download fetches ahead in parallel (1 to 64). */
     public void setDownloadPrefetch(int downloadPrefetch) {
         this.downloadPrefetch = downloadPrefetch;
     }
@@ -687,12 +689,12 @@ public class AnaplanConfiguration implements Cloneable {
         this.dimensionId = dimensionId;
     }
 
-    public String getFormat() {
+    public ResultFormat getFormat() {
         return format;
     }
 
     /** Result of transactional/viewData and transactional/listItems: csv (an InputStream of CSV) or json (typed rows / items). */
-    public void setFormat(String format) {
+    public void setFormat(ResultFormat format) {
         this.format = format;
     }
 
@@ -714,12 +716,12 @@ public class AnaplanConfiguration implements Cloneable {
         this.pages = pages;
     }
 
-    public String getExportType() {
+    public ExportType getExportType() {
         return exportType;
     }
 
     /** Layout of transactional/viewData and readView: GRID_CURRENT_PAGE, GRID_ALL_PAGES, TABULAR_SINGLE_COLUMN, TABULAR_MULTI_COLUMN (readView defaults to TABULAR_MULTI_COLUMN). */
-    public void setExportType(String exportType) {
+    public void setExportType(ExportType exportType) {
         this.exportType = exportType;
     }
 
@@ -727,7 +729,7 @@ public class AnaplanConfiguration implements Cloneable {
         return maxRows;
     }
 
-    /** transactional/viewData: at most this many rows. */
+    /** transactional/viewData: at most this many rows (1 to 1000000, Anaplan's limit). */
     public void setMaxRows(Integer maxRows) {
         this.maxRows = maxRows;
     }
@@ -736,7 +738,7 @@ public class AnaplanConfiguration implements Cloneable {
         return listItemBatchSize;
     }
 
-    /** List items per transactional write call; larger bodies are split into several calls whose results are summed. */
+    /** List items per transactional write call, 1 to 100000 (Anaplan's limit); larger bodies are split into several calls whose results are summed. */
     public void setListItemBatchSize(int listItemBatchSize) {
         this.listItemBatchSize = listItemBatchSize;
     }
@@ -745,7 +747,7 @@ public class AnaplanConfiguration implements Cloneable {
         return cellWriteBatchSize;
     }
 
-    /** Cells per transactional/writeCells call (sources disagree on Anaplan's limit: 1,000 vs 100,000); larger bodies are split. */
+    /** Cells per transactional/writeCells call, 1 to 100000 (sources disagree on Anaplan's limit: 1,000 vs 100,000); larger bodies are split. */
     public void setCellWriteBatchSize(int cellWriteBatchSize) {
         this.cellWriteBatchSize = cellWriteBatchSize;
     }
@@ -804,12 +806,12 @@ public class AnaplanConfiguration implements Cloneable {
         this.appliedBefore = appliedBefore;
     }
 
-    public String getAuditType() {
+    public AuditType getAuditType() {
         return auditType;
     }
 
     /** audit/events: the event category (all, user_activity, access_control, int, conn_mgmt, comment, byok, plan_iq, forecaster). */
-    public void setAuditType(String auditType) {
+    public void setAuditType(AuditType auditType) {
         this.auditType = auditType;
     }
 
@@ -903,12 +905,12 @@ public class AnaplanConfiguration implements Cloneable {
         this.auditOverlap = auditOverlap;
     }
 
-    public String getPageMode() {
+    public PageMode getPageMode() {
         return pageMode;
     }
 
     /** transactional/readView and readList consumers: page emits one exchange per page (byte[] CSV), stream one exchange with all pages as one InputStream. */
-    public void setPageMode(String pageMode) {
+    public void setPageMode(PageMode pageMode) {
         this.pageMode = pageMode;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import io.github.camelanaplan.client.bulk.ActionType;
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.ClientSettings;
+import io.github.camelanaplan.client.Limits;
 import io.github.camelanaplan.client.http.CallOptions;
 import io.github.camelanaplan.client.bulk.MappingParameter;
 import io.github.camelanaplan.client.task.TaskOptions;
@@ -39,7 +40,7 @@ import org.apache.camel.spi.StateRepository;
              category = { Category.CLOUD, Category.API }, headersClass = AnaplanConstants.class)
 public class AnaplanEndpoint extends ScheduledPollEndpoint {
 
-    @UriPath(description = "The operation to perform.", enums = "upload,download,import,export,process,action,run,invoke,taskStatus,cancel,dump,solutionLogs,deleteFile,"
+    @UriPath(enums = "upload,download,import,export,process,action,run,invoke,taskStatus,cancel,dump,solutionLogs,deleteFile,"
                                                                 + "workspaces,models,files,imports,exports,processes,actions,importMetadata,exportMetadata,"
                                                                 + "processMetadata,modelStatus,openModel,closeModel,alm/revisions,alm/latestRevision,"
                                                                 + "alm/createRevision,alm/syncableRevisions,alm/sync,alm/syncTasks,alm/comparisonReport,"
@@ -114,68 +115,87 @@ public class AnaplanEndpoint extends ScheduledPollEndpoint {
         return memoryState;
     }
 
-    /** Checks the options at endpoint creation, naming the first wrong one. */
+    /** Checks the options at endpoint creation, naming the first wrong one; nothing has been sent yet. */
     void validate(AnaplanOperation op) {
         AnaplanConfiguration c = configuration;
-        checkActionId(op, c.getActionId());
-        checkPrefix("fileId", c.getFileId(), "113", "116");
-        if (c.getUploadChunkSize() < 1_000_000 || c.getUploadChunkSize() > 50_000_000) {
-            throw new IllegalArgumentException("uploadChunkSize must be between 1000000 and 50000000 bytes, was "
-                                               + c.getUploadChunkSize());
-        }
-        if (c.getCompressionLevel() < 1 || c.getCompressionLevel() > 9) {
-            throw new IllegalArgumentException("compressionLevel must be 1 to 9, was " + c.getCompressionLevel());
-        }
-        if (c.getUploadParallelism() < 0) {
-            throw new IllegalArgumentException("uploadParallelism must be 0 (number of cores) or more, was "
-                                               + c.getUploadParallelism());
-        }
-        if (c.getDownloadPrefetch() < 1) {
-            throw new IllegalArgumentException("downloadPrefetch must be 1 or more, was " + c.getDownloadPrefetch());
-        }
-        requireNonNegative("timeout", c.getTimeout());
-        requirePositive("timeout", c.getTimeout());
-        requireNonNegative("retryBackoff", c.getRetryBackoff());
-        requireNonNegative("maxRetryWait", c.getMaxRetryWait());
-        requireNonNegative("statusPollDelay", c.getStatusPollDelay());
-        requireNonNegative("maxStatusPollDelay", c.getMaxStatusPollDelay());
-        requireNonNegative("taskTimeout", c.getTaskTimeout());
+        checkIds(op, c);
+        OptionRules.UPLOAD_CHUNK_SIZE.check(c.getUploadChunkSize());
+        OptionRules.COMPRESSION_LEVEL.check(c.getCompressionLevel());
+        OptionRules.UPLOAD_PARALLELISM.check(c.getUploadParallelism());
+        OptionRules.DOWNLOAD_PREFETCH.check(c.getDownloadPrefetch());
+        OptionRules.positiveDuration("timeout", c.getTimeout());
+        OptionRules.nonNegativeDuration("retryBackoff", c.getRetryBackoff());
+        OptionRules.nonNegativeDuration("maxRetryWait", c.getMaxRetryWait());
+        OptionRules.nonNegativeDuration("statusPollDelay", c.getStatusPollDelay());
+        OptionRules.nonNegativeDuration("maxStatusPollDelay", c.getMaxStatusPollDelay());
+        OptionRules.nonNegativeDuration("taskTimeout", c.getTaskTimeout());
+        OptionRules.RETRY_COUNT.check(c.getRetryCount());
         callOptions();
-        if (c.getMaxRequestsPerMinute() < 0) {
-            throw new IllegalArgumentException("maxRequestsPerMinute must be 0 (no limit) or more, was "
-                                               + c.getMaxRequestsPerMinute());
+        OptionRules.MAX_REQUESTS_PER_MINUTE.check(c.getMaxRequestsPerMinute());
+        OptionRules.LIST_ITEM_BATCH_SIZE.check(c.getListItemBatchSize());
+        OptionRules.CELL_WRITE_BATCH_SIZE.check(c.getCellWriteBatchSize());
+        OptionRules.INTERVAL_IN_HOURS.check(c.getIntervalInHours());
+        OptionRules.PROXY_PORT.check(c.getProxyPort());
+        String auditRange = "30 days (the Audit API's range)";
+        OptionRules.nonNegativeDuration("auditLookBack", c.getAuditLookBack(), Limits.MAX_AUDIT_LOOK_BACK_MILLIS, auditRange);
+        if (c.getAuditLookBack() == 0) {
+            throw new IllegalArgumentException("auditLookBack must be positive, was 0");
         }
-        if (!"v1".equals(c.getCertificateAuthFormat()) && !"v2".equals(c.getCertificateAuthFormat())) {
-            throw new IllegalArgumentException("certificateAuthFormat must be v1 or v2, was " + c.getCertificateAuthFormat());
+        OptionRules.nonNegativeDuration("auditOverlap", c.getAuditOverlap(), Limits.MAX_AUDIT_LOOK_BACK_MILLIS, auditRange);
+        if (c.getMaxRows() != null) {
+            OptionRules.MAX_ROWS.check(c.getMaxRows());
         }
-        if (c.getListItemBatchSize() < 1 || c.getListItemBatchSize() > 100_000) {
-            throw new IllegalArgumentException("listItemBatchSize must be 1 to 100000 (Anaplan's limit per call), was "
-                                               + c.getListItemBatchSize());
-        }
-        if (c.getCellWriteBatchSize() < 1) {
-            throw new IllegalArgumentException("cellWriteBatchSize must be 1 or more, was " + c.getCellWriteBatchSize());
-        }
-        if (!"csv".equals(c.getFormat()) && !"json".equals(c.getFormat())) {
-            throw new IllegalArgumentException("format must be csv or json, was " + c.getFormat());
-        }
-        if (!"page".equals(c.getPageMode()) && !"stream".equals(c.getPageMode())) {
-            throw new IllegalArgumentException("pageMode must be page or stream, was " + c.getPageMode());
-        }
-        if (c.getIntervalInHours() < 0 || c.getIntervalInHours() > 720) {
-            throw new IllegalArgumentException("intervalInHours must be 1 to 720 (30 days), was " + c.getIntervalInHours());
-        }
-        requirePositive("auditLookBack", c.getAuditLookBack());
-        requireNonNegative("auditOverlap", c.getAuditOverlap());
-        if (c.getAuditLookBack() > java.time.Duration.ofDays(30).toMillis()) {
-            throw new IllegalArgumentException("auditLookBack must be at most 30 days (the Audit API's range), was "
-                                               + java.time.Duration.ofMillis(c.getAuditLookBack()));
-        }
-        if (c.getMaxRows() != null && c.getMaxRows() < 1) {
-            throw new IllegalArgumentException("maxRows must be 1 or more, was " + c.getMaxRows());
-        }
+        checkTexts(c);
         java.nio.charset.Charset.forName(c.getCharset());
         MappingParameter.parse(c.getMappingParameters());
         credentials();
+    }
+
+    /** Every id option has its id's shape (the action and file ids also their kind). */
+    private static void checkIds(AnaplanOperation op, AnaplanConfiguration c) {
+        checkActionId(op, c.getActionId());
+        checkPrefix("fileId", c.getFileId(), "113", "116");
+        OptionRules.id("workspaceId", c.getWorkspaceId(), OptionRules.IdShape.HEX32);
+        OptionRules.id("modelId", c.getModelId(), OptionRules.IdShape.HEX32);
+        OptionRules.id("sourceModelId", c.getSourceModelId(), OptionRules.IdShape.HEX32);
+        OptionRules.id("sourceRevisionId", c.getSourceRevisionId(), OptionRules.IdShape.HEX32);
+        OptionRules.id("targetRevisionId", c.getTargetRevisionId(), OptionRules.IdShape.HEX32);
+        OptionRules.id("revisionId", c.getRevisionId(), OptionRules.IdShape.HEX32);
+        OptionRules.id("taskId", c.getTaskId(), OptionRules.IdShape.ALNUM32);
+        OptionRules.id("integrationId", c.getIntegrationId(), OptionRules.IdShape.ALNUM32);
+        OptionRules.id("runId", c.getRunId(), OptionRules.IdShape.ALNUM32);
+        OptionRules.id("objectId", c.getObjectId(), OptionRules.IdShape.DIGITS);
+        OptionRules.id("listId", c.getListId(), OptionRules.IdShape.DIGITS);
+        OptionRules.id("moduleId", c.getModuleId(), OptionRules.IdShape.DIGITS);
+        OptionRules.id("viewId", c.getViewId(), OptionRules.IdShape.DIGITS);
+        OptionRules.id("dimensionId", c.getDimensionId(), OptionRules.IdShape.DIGITS);
+    }
+
+    /** Text options that end up in a request: no control characters (a CR/LF could split a header or a line). */
+    private static void checkTexts(AnaplanConfiguration c) {
+        OptionRules.singleLine("locale", c.getLocale());
+        OptionRules.singleLine("mappingParameters", c.getMappingParameters());
+        OptionRules.singleLine("pages", c.getPages());
+        OptionRules.singleLine("appliedAfter", c.getAppliedAfter());
+        OptionRules.singleLine("appliedBefore", c.getAppliedBefore());
+        OptionRules.singleLine("dateFrom", c.getDateFrom());
+        OptionRules.singleLine("dateTo", c.getDateTo());
+        OptionRules.singleLine("charset", c.getCharset());
+        OptionRules.singleLine("keyAlias", c.getKeyAlias());
+        OptionRules.singleLine("oauthClientId", c.getOauthClientId());
+        OptionRules.singleLine("proxyHost", c.getProxyHost());
+        OptionRules.singleLine("authUrl", c.getAuthUrl());
+        OptionRules.singleLine("apiUrl", c.getApiUrl());
+        OptionRules.singleLine("oauthUrl", c.getOauthUrl());
+        OptionRules.singleLine("auditUrl", c.getAuditUrl());
+        OptionRules.singleLine("cloudWorksUrl", c.getCloudWorksUrl());
+        OptionRules.singleLineSecret("username", c.getUsername());
+        OptionRules.singleLineSecret("password", c.getPassword());
+        OptionRules.singleLineSecret("proxyUsername", c.getProxyUsername());
+        OptionRules.singleLineSecret("proxyPassword", c.getProxyPassword());
+        OptionRules.singleLineSecret("authToken", c.getAuthToken());
+        OptionRules.singleLineSecret("oauthClientSecret", c.getOauthClientSecret());
+        OptionRules.singleLineSecret("oauthRefreshToken", c.getOauthRefreshToken());
     }
 
     private static void checkActionId(AnaplanOperation op, String actionId) {
@@ -212,18 +232,6 @@ public class AnaplanEndpoint extends ScheduledPollEndpoint {
                                            + String.join(" or ", prefixes) + ")");
     }
 
-    private static void requireNonNegative(String option, long value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(option + " must not be negative, was " + value);
-        }
-    }
-
-    private static void requirePositive(String option, long value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(option + " must be positive, was " + value);
-        }
-    }
-
     /** The credentials the options describe; exactly one auth method must be configured. */
     Credentials credentials() {
         AnaplanConfiguration c = configuration;
@@ -256,7 +264,7 @@ public class AnaplanEndpoint extends ScheduledPollEndpoint {
                 return new BasicCredentials(c.getUsername(), c.getPassword());
             case "certificate/privateKey/keyStore":
                 return CertificateCredentials.fromOptions(c.getCertificate(), c.getPrivateKey(), c.getPrivateKeyPassword(),
-                        c.getKeyStore(), c.getKeyStorePassword(), c.getKeyAlias(), c.getCertificateAuthFormat());
+                        c.getKeyStore(), c.getKeyStorePassword(), c.getKeyAlias(), c.getCertificateAuthFormat().toString());
             case "oauthClientId/oauthRefreshToken":
                 if (c.getOauthClientId() == null || c.getOauthRefreshToken() == null && c.getTokenStore() == null) {
                     throw new IllegalArgumentException("OAuth needs both oauthClientId and oauthRefreshToken (or a "
@@ -307,13 +315,15 @@ public class AnaplanEndpoint extends ScheduledPollEndpoint {
         AnaplanConfiguration c = configuration;
         int parallelism = c.getUploadParallelism() > 0 ? c.getUploadParallelism()
                 : UploadOptions.defaultParallelism();
-        return new UploadOptions(c.getUploadChunkSize(), c.getCompressionLevel(), c.isUploadParallel(), parallelism);
+        // the range check at creation keeps the long within int
+        return new UploadOptions(Math.toIntExact(c.getUploadChunkSize()), c.getCompressionLevel(), c.isUploadParallel(),
+                parallelism);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = getComponent().clients().acquire(clientSettings());
+        client = getComponent().clients().acquire(clientSettings(), getComponent().workers());
     }
 
     @Override

@@ -10,32 +10,32 @@ import io.github.camelanaplan.client.bulk.ActionType;
  * operations of the other Anaplan APIs carry the API's name before a slash ({@code alm/sync}).
  */
 public enum AnaplanOperation {
-    UPLOAD("upload", Needs.FILE),
-    DOWNLOAD("download", Needs.FILE),
-    IMPORT("import", Needs.ACTION, ActionType.IMPORT),
-    EXPORT("export", Needs.ACTION, ActionType.EXPORT, Family.BULK, true),
-    PROCESS("process", Needs.ACTION, ActionType.PROCESS),
-    ACTION("action", Needs.ACTION, ActionType.ACTION),
-    RUN("run", Needs.ACTION),
-    INVOKE("invoke", Needs.ACTION),
-    TASK_STATUS("taskStatus", Needs.TASK),
-    CANCEL("cancel", Needs.TASK),
-    DUMP("dump", Needs.TASK),
-    SOLUTION_LOGS("solutionLogs", Needs.TASK, ActionType.ACTION),
-    DELETE_FILE("deleteFile", Needs.FILE),
-    WORKSPACES("workspaces", Needs.NOTHING),
-    MODELS("models", Needs.NOTHING),
-    FILES("files", Needs.MODEL),
-    IMPORTS("imports", Needs.MODEL),
-    EXPORTS("exports", Needs.MODEL),
-    PROCESSES("processes", Needs.MODEL),
-    ACTIONS("actions", Needs.MODEL),
-    IMPORT_METADATA("importMetadata", Needs.ACTION, ActionType.IMPORT),
-    EXPORT_METADATA("exportMetadata", Needs.ACTION, ActionType.EXPORT),
-    PROCESS_METADATA("processMetadata", Needs.ACTION, ActionType.PROCESS),
-    MODEL_STATUS("modelStatus", Needs.MODEL_ONLY),
-    OPEN_MODEL("openModel", Needs.MODEL_ONLY),
-    CLOSE_MODEL("closeModel", Needs.MODEL_ONLY),
+    UPLOAD("upload"),
+    DOWNLOAD("download"),
+    IMPORT("import", ActionType.IMPORT),
+    EXPORT("export", ActionType.EXPORT, Family.BULK, true),
+    PROCESS("process", ActionType.PROCESS),
+    ACTION("action", ActionType.ACTION),
+    RUN("run"),
+    INVOKE("invoke"),
+    TASK_STATUS("taskStatus"),
+    CANCEL("cancel"),
+    DUMP("dump"),
+    SOLUTION_LOGS("solutionLogs", ActionType.ACTION),
+    DELETE_FILE("deleteFile"),
+    WORKSPACES("workspaces"),
+    MODELS("models"),
+    FILES("files"),
+    IMPORTS("imports"),
+    EXPORTS("exports"),
+    PROCESSES("processes"),
+    ACTIONS("actions"),
+    IMPORT_METADATA("importMetadata", ActionType.IMPORT),
+    EXPORT_METADATA("exportMetadata", ActionType.EXPORT),
+    PROCESS_METADATA("processMetadata", ActionType.PROCESS),
+    MODEL_STATUS("modelStatus"),
+    OPEN_MODEL("openModel"),
+    CLOSE_MODEL("closeModel"),
 
     ALM_REVISIONS("alm/revisions", Family.ALM, true),
     ALM_LATEST_REVISION("alm/latestRevision", Family.ALM),
@@ -76,16 +76,6 @@ public enum AnaplanOperation {
     CW_RUN("cloudworks/run", Family.CLOUDWORKS),
     CW_RUN_STATUS("cloudworks/runStatus", Family.CLOUDWORKS);
 
-    /** The ids a bulk operation cannot run without. */
-    enum Needs {
-        NOTHING,
-        MODEL_ONLY,
-        MODEL,
-        FILE,
-        ACTION,
-        TASK
-    }
-
     /** The Anaplan API an operation talks to; each has its own operations class. */
     enum Family {
         BULK,
@@ -96,30 +86,28 @@ public enum AnaplanOperation {
     }
 
     private final String uriName;
-    private final Needs needs;
     private final ActionType actionType;
     private final Family family;
     private final boolean consumer;
 
-    AnaplanOperation(String uriName, Needs needs) {
-        this(uriName, needs, null, Family.BULK, false);
+    AnaplanOperation(String uriName) {
+        this(uriName, null, Family.BULK, false);
     }
 
-    AnaplanOperation(String uriName, Needs needs, ActionType actionType) {
-        this(uriName, needs, actionType, Family.BULK, false);
+    AnaplanOperation(String uriName, ActionType actionType) {
+        this(uriName, actionType, Family.BULK, false);
     }
 
     AnaplanOperation(String uriName, Family family) {
-        this(uriName, Needs.MODEL_ONLY, null, family, false);
+        this(uriName, null, family, false);
     }
 
     AnaplanOperation(String uriName, Family family, boolean consumer) {
-        this(uriName, Needs.MODEL_ONLY, null, family, consumer);
+        this(uriName, null, family, consumer);
     }
 
-    AnaplanOperation(String uriName, Needs needs, ActionType actionType, Family family, boolean consumer) {
+    AnaplanOperation(String uriName, ActionType actionType, Family family, boolean consumer) {
         this.uriName = uriName;
-        this.needs = needs;
         this.actionType = actionType;
         this.family = family;
         this.consumer = consumer;
@@ -127,10 +115,6 @@ public enum AnaplanOperation {
 
     public String uriName() {
         return uriName;
-    }
-
-    Needs needs() {
-        return needs;
     }
 
     Family family() {

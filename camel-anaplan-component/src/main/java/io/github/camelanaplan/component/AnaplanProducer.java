@@ -10,8 +10,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Runs the endpoint's operation for each message: the operations class of the operation's API family checks the
- * message and returns the work, which runs on the client's worker pool, so no Camel thread sits idle while Anaplan
- * works.
+ * message and returns the work, which runs on the component's operation pool, so no Camel thread sits idle while
+ * Anaplan works (or on the caller's thread when that bounded pool is busy).
  */
 public class AnaplanProducer extends DefaultAsyncProducer {
 
@@ -39,18 +39,24 @@ public class AnaplanProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        Runnable task = () -> {
+            try {
+                work.run();
+            } catch (Throwable e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        };
         try {
-            endpoint.client().executor().execute(() -> {
-                try {
-                    work.run();
-                } catch (Throwable e) {
-                    exchange.setException(e);
-                } finally {
-                    callback.done(false);
-                }
-            });
+            endpoint.getComponent().operations().execute(task);
         } catch (RejectedExecutionException e) {
-            exchange.setException(e);
+            // every thread of the pool is busy: do the work here rather than wait for one (see OPERATION_POOL)
+            try {
+                work.run();
+            } catch (Throwable t) {
+                exchange.setException(t);
+            }
             callback.done(true);
             return true;
         }

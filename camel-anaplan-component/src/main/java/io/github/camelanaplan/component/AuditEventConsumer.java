@@ -45,7 +45,7 @@ final class AuditEventConsumer extends AnaplanConsumer {
         long maxRange = AuditClient.MAX_RANGE.toMillis() - 60_000;
         Map<String, AuditEvent> events = new LinkedHashMap<>();
         for (long start = from; start < now; start += maxRange) {
-            for (AuditEvent event : audit.events(c.getAuditType(), start, Math.min(now, start + maxRange))) {
+            for (AuditEvent event : audit.events(c.getAuditType().toString(), start, Math.min(now, start + maxRange))) {
                 events.putIfAbsent(event.id(), event);
             }
         }

@@ -22,7 +22,7 @@ final class AuditOperations extends OperationSupport {
         Message in = exchange.getMessage();
         AnaplanConfiguration c = config();
         AuditClient audit = new AuditClient(client());
-        String type = c.getAuditType();
+        String type = c.getAuditType().toString();
         if (c.getIntervalInHours() > 0) {
             if (c.getDateFrom() != null || c.getDateTo() != null) {
                 throw new IllegalArgumentException("audit/events takes either intervalInHours or dateFrom/dateTo, not both");

@@ -11,6 +11,7 @@ import io.github.camelanaplan.client.bulk.ModelClient;
 import io.github.camelanaplan.client.task.TaskOptions;
 import io.github.camelanaplan.client.bulk.TaskStatus;
 import io.github.camelanaplan.client.transfer.UploadResult;
+import io.github.camelanaplan.client.transfer.UploadSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
@@ -218,6 +219,7 @@ final class BulkOperations extends OperationSupport {
             throw new IllegalArgumentException(operation.uriName() + " needs a message body to upload (byte[], String, "
                                                + "InputStream, File, Path, Reader, or an Iterator/Iterable of chunks)");
         }
+        UploadSource.requireSupported(body); // here, before the file's chunk count is reset on the server
         return body;
     }
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 
 import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.ClientSettings;
@@ -41,11 +42,11 @@ final class ClientRegistry {
         observers.remove(observer);
     }
 
-    /** A view of the engine these settings key, sending calls with the settings' call options. */
-    synchronized AnaplanClient acquire(ClientSettings settings) {
+    /** A view of the engine these settings key (created with its transfers on {@code workers} when none is open), sending calls with the settings' call options. */
+    synchronized AnaplanClient acquire(ClientSettings settings, ExecutorService workers) {
         Entry entry = clients.get(settings);
         if (entry == null || entry.client.isClosed()) {
-            entry = new Entry(AnaplanClient.create(settings));
+            entry = new Entry(AnaplanClient.create(settings, workers));
             clients.put(settings, entry);
             AnaplanClient created = entry.client;
             observers.forEach(o -> o.created(created));
@@ -63,8 +64,8 @@ final class ClientRegistry {
             if (e.getValue().client != engine || --e.getValue().users > 0) {
                 return false;
             }
-            observers.forEach(o -> o.closing(client));
-            client.close();
+            observers.forEach(o -> o.closing(engine));
+            engine.close();
             return true;
         });
     }

@@ -83,6 +83,7 @@ abstract class OperationSupport {
         return value;
     }
 
+    /** The header's value, checked by {@link OptionRules#header}, else the option's (checked at endpoint creation). */
     static String optional(Message in, String header, String option) {
         Object value = header == null ? null : in.getHeader(header);
         if (value == null) {
@@ -91,6 +92,8 @@ abstract class OperationSupport {
         if (!(value instanceof String || value instanceof Number)) {
             throw new IllegalArgumentException("Header " + header + " must be a String, was " + value.getClass().getName());
         }
-        return value.toString();
+        String text = value.toString();
+        OptionRules.header(header, text); // an id's shape, or no control characters: checked before any request
+        return text;
     }
 }

@@ -36,10 +36,10 @@ final class ReadRequestConsumer extends AnaplanConsumer {
         AnaplanConfiguration c = config();
         TransactionalClient tr = new TransactionalClient(client(), c.getWorkspaceId(), c.getModelId());
         ReadRequest request = endpoint.operation() == AnaplanOperation.TR_READ_VIEW
-                ? tr.startViewRead(c.getViewId(), c.getExportType(), endpoint.taskOptions(null))
+                ? tr.startViewRead(c.getViewId(), TransactionalOperations.exportType(c), endpoint.taskOptions(null))
                 : tr.startListRead(c.getListId(), endpoint.taskOptions(null));
         try (ReadRequest rr = request) {
-            if ("stream".equals(c.getPageMode())) {
+            if (c.getPageMode() == PageMode.STREAM) {
                 InputStream all = rr.stream();
                 try {
                     emit(exchange -> {

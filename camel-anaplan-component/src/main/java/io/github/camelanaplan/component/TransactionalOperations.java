@@ -33,7 +33,7 @@ final class TransactionalOperations extends OperationSupport {
         AnaplanConfiguration c = config();
         TransactionalClient tr = new TransactionalClient(client(), optional(in, AnaplanConstants.WORKSPACE_ID,
                 c.getWorkspaceId()), modelId(in, operation));
-        boolean json = "json".equals(c.getFormat());
+        boolean json = c.getFormat() == ResultFormat.JSON;
         switch (operation) {
             case TR_MODULES:
                 return () -> in.setBody(tr.modules());
@@ -49,9 +49,9 @@ final class TransactionalOperations extends OperationSupport {
                 String viewId = viewId(in, operation);
                 String moduleId = optional(in, AnaplanConstants.MODULE_ID, c.getModuleId());
                 if (json) {
-                    return () -> in.setBody(tr.viewData(viewId, c.getPages(), c.getExportType(), c.getMaxRows(), moduleId));
+                    return () -> in.setBody(tr.viewData(viewId, c.getPages(), exportType(c), c.getMaxRows(), moduleId));
                 }
-                return () -> setContent(in, tr.viewDataCsv(viewId, c.getPages(), c.getExportType(), c.getMaxRows(), moduleId));
+                return () -> setContent(in, tr.viewDataCsv(viewId, c.getPages(), exportType(c), c.getMaxRows(), moduleId));
             }
             case TR_READ_VIEW:
             case TR_READ_LIST: {
@@ -150,11 +150,16 @@ final class TransactionalOperations extends OperationSupport {
         TaskOptions options = endpoint.taskOptions(null);
         if (operation == AnaplanOperation.TR_READ_VIEW) {
             String viewId = viewId(in, operation);
-            String exportType = config().getExportType();
+            String exportType = exportType(config());
             return () -> tr.startViewRead(viewId, exportType, options);
         }
         String listId = listId(in, operation);
         return () -> tr.startListRead(listId, options);
+    }
+
+    /** The exportType option as Anaplan spells it, or null when not set. */
+    static String exportType(AnaplanConfiguration c) {
+        return c.getExportType() == null ? null : c.getExportType().name();
     }
 
     private String viewId(Message in, AnaplanOperation operation) {

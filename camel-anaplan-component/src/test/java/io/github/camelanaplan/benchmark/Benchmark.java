@@ -91,7 +91,7 @@ public final class Benchmark {
             return new Settings(size, false, Path.of("target", "benchmark-report.md"),
                     Integer.getInteger("benchmark.level", defaults.getCompressionLevel()),
                     Integer.getInteger("benchmark.parallelism", parallelism),
-                    Integer.getInteger("benchmark.chunkSize", defaults.getUploadChunkSize()),
+                    Integer.getInteger("benchmark.chunkSize", Math.toIntExact(defaults.getUploadChunkSize())),
                     Integer.getInteger("benchmark.records", 1_000_000), 100_000, Duration.ofSeconds(2), 5,
                     Duration.ofSeconds(60), 2, 3);
         }

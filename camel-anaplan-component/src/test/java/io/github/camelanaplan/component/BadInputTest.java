@@ -64,7 +64,29 @@ class BadInputTest extends AnaplanTestSupport {
                 bad("anaplan:files", e -> e.getMessage().setHeader(AnaplanConstants.MODEL_ID, List.of("x")),
                         IllegalArgumentException.class, "Header CamelAnaplanModelId must be a String"),
                 bad("anaplan:importMetadata", e -> { },
-                        IllegalArgumentException.class, "importMetadata needs actionId"));
+                        IllegalArgumentException.class, "importMetadata needs actionId"),
+                // header values: an id's shape, no control characters; refused before any request
+                bad("anaplan:files", e -> e.getMessage().setHeader(AnaplanConstants.WORKSPACE_ID, "../../users"),
+                        IllegalArgumentException.class, "Header CamelAnaplanWorkspaceId '../../users' is not an Anaplan id of that kind (32 hex characters)"),
+                bad("anaplan:files", e -> e.getMessage().setHeader(AnaplanConstants.MODEL_ID, Seed.MODEL_ID + "/x"),
+                        IllegalArgumentException.class, "Header CamelAnaplanModelId '" + Seed.MODEL_ID + "/x' is not an Anaplan id"),
+                bad("anaplan:importMetadata", e -> e.getMessage().setHeader(AnaplanConstants.ACTION_ID, "112000000000?x=1"),
+                        IllegalArgumentException.class, "Header CamelAnaplanActionId '112000000000?x=1' is not an Anaplan id"),
+                bad("anaplan:taskStatus?actionId=" + Seed.IMPORT_ID, e -> e.getMessage().setHeader(AnaplanConstants.TASK_ID, "a b"),
+                        IllegalArgumentException.class, "Header CamelAnaplanTaskId 'a b' is not an Anaplan id"),
+                bad("anaplan:import?actionId=" + Seed.IMPORT_ID, e -> {
+                    e.getMessage().setBody("a,b\n");
+                    e.getMessage().setHeader(AnaplanConstants.MAPPING_PARAMETERS, "Version:Actual\r\nX-Injected: 1");
+                }, IllegalArgumentException.class, "Header CamelAnaplanMappingParameters must not contain control characters (found \\r at position 14)"),
+                bad("anaplan:alm/createRevision", e -> e.getMessage().setHeader(AnaplanConstants.REVISION_NAME, "v1\r\nv2"),
+                        IllegalArgumentException.class, "Header CamelAnaplanRevisionName must not contain control characters"),
+                bad("anaplan:alm/createRevision", e -> e.getMessage().setBody(java.util.Map.of("name", "v1\u0000")),
+                        IllegalArgumentException.class, "revision name must not contain control characters"),
+                // bodies an upload cannot take, found before the file is touched
+                bad("anaplan:upload?fileId=" + Seed.FILE_ID, e -> e.getMessage().setBody(List.of(java.util.Map.of("Name", "x"))),
+                        IllegalArgumentException.class, "upload body element 0 has unsupported type"),
+                bad("anaplan:import?actionId=" + Seed.IMPORT_ID, e -> e.getMessage().setBody(List.of("a,b\n", 42)),
+                        IllegalArgumentException.class, "upload body element 1 has unsupported type java.lang.Integer"));
     }
 
     private static Arguments bad(String uri, Consumer<Exchange> message, Class<? extends Exception> type, String text) {
@@ -94,6 +116,26 @@ class BadInputTest extends AnaplanTestSupport {
         assertThat(sim.journal().count("POST", ".*/files/.*/complete")).isZero();
         assertThat(sim.journal().count("POST", ".*/tasks")).isZero();
         assertThat(model().taskStarts(Seed.IMPORT_ID)).isZero();
+    }
+
+    static Stream<Arguments> bodiesOfTheWrongKind() {
+        return Stream.of(Arguments.of(List.of(1, 2, 3), "upload body element 0 has unsupported type java.lang.Integer"),
+                Arguments.of(List.of("Name,Code\n", new StringBuilder("x")), "upload body element 1 has unsupported type"),
+                Arguments.of(List.of(42).iterator(), "upload body element 0 has unsupported type java.lang.Integer"),
+                Arguments.of(Arrays.asList((Object) null).iterator(), "upload body element 0 is null"),
+                Arguments.of(new Object(), "unsupported upload body type java.lang.Object"));
+    }
+
+    /** An upload refused for its body leaves the existing server file as it was: nothing reset, nothing sent to it. */
+    @ParameterizedTest
+    @MethodSource("bodiesOfTheWrongKind")
+    void anUploadBodyOfTheWrongKindLeavesTheServerFileAsItWas(Object body, String text) {
+        byte[] before = model().fileContent(Seed.FILE_ID).clone();
+        Exchange result = template.request("anaplan:upload?allowFileCreation=true&fileId=" + Seed.FILE_ID,
+                e -> e.getMessage().setBody(body));
+        assertThat(result.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(text);
+        assertThat(model().fileContent(Seed.FILE_ID)).isEqualTo(before);
+        assertThat(sim.journal().entries()).noneMatch(e -> e.path().contains("/files/" + Seed.FILE_ID));
     }
 
     @Test

@@ -38,7 +38,32 @@ class ConfigurationErrorsTest extends AnaplanTestSupport {
                         "Conflicting authentication options: username/password and certificate/privateKey/keyStore are both set"),
                 Arguments.of("anaplan:upload?authToken=abc", "Conflicting authentication options: username/password and authToken"),
                 Arguments.of("anaplan:upload?oauthClientId=abc", "Conflicting authentication options"),
-                Arguments.of("anaplan:upload?certificateAuthFormat=v3", "certificateAuthFormat"));
+                Arguments.of("anaplan:upload?certificateAuthFormat=v3", "certificateAuthFormat"),
+                Arguments.of("anaplan:upload?certificateAuthFormat=v3", "certificateAuthFormat must be v1 or v2, was v3"),
+                // a hostile or mistyped value: sane upper bounds, the value as given, no control characters
+                Arguments.of("anaplan:upload?retryCount=2147483647", "retryCount must be at most 100, was 2147483647"),
+                Arguments.of("anaplan:upload?uploadChunkSize=99999999999",
+                        "uploadChunkSize must be between 1000000 and 50000000 bytes, was 99999999999"),
+                Arguments.of("anaplan:import?locale=en%0D%0AX-Injected:%201",
+                        "locale must not contain control characters (found \\r at position 2), was 'en\\r\\nX-Injected: 1'"),
+                Arguments.of("anaplan:import?mappingParameters=Version:Actual%0A", "mappingParameters must not contain control characters"),
+                Arguments.of("anaplan:transactional/viewData?pages=101000000000:1%00", "pages must not contain control characters"),
+                Arguments.of("anaplan:upload?downloadPrefetch=100000", "downloadPrefetch must be at most 64, was 100000"),
+                Arguments.of("anaplan:upload?uploadParallelism=10000", "uploadParallelism must be at most 64, was 10000"),
+                Arguments.of("anaplan:upload?timeout=30d", "timeout must be at most PT168H, was PT720H"),
+                Arguments.of("anaplan:upload?maxRequestsPerMinute=-1", "maxRequestsPerMinute must be 0 (no limit) or more, was -1"),
+                Arguments.of("anaplan:upload?proxyPort=70000", "proxyPort must be 0 to 65535, was 70000"),
+                Arguments.of("anaplan:transactional/writeCells?cellWriteBatchSize=100001", "cellWriteBatchSize must be at most 100000"),
+                Arguments.of("anaplan:transactional/viewData?maxRows=2000000", "maxRows must be at most 1000000"),
+                // ids have their kind's shape
+                Arguments.of("anaplan:files?workspaceId=nope", "workspaceId 'nope' is not an Anaplan id of that kind (32 hex characters)"),
+                Arguments.of("anaplan:files?modelId=75A40874E6B64FA3AE0743278996850", "modelId '75A40874E6B64FA3AE0743278996850' is not an Anaplan id"),
+                Arguments.of("anaplan:alm/sync?sourceModelId=..%2Fx", "sourceModelId '../x' is not an Anaplan id"),
+                Arguments.of("anaplan:alm/appliedToModels?revisionId=rev-1", "revisionId 'rev-1' is not an Anaplan id of that kind (32 hex"),
+                Arguments.of("anaplan:cloudworks/run?integrationId=a1b2", "integrationId 'a1b2' is not an Anaplan id of that kind (32 letters or digits)"),
+                Arguments.of("anaplan:taskStatus?actionId=112000000000&taskId=x%3Fy", "taskId 'x?y' is not an Anaplan id"),
+                Arguments.of("anaplan:transactional/readList?listId=101abc", "listId '101abc' is not an Anaplan id of that kind (digits)"),
+                Arguments.of("anaplan:transactional/viewData?viewId=1%2F2", "viewId '1/2' is not an Anaplan id"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,6 +89,13 @@ class ConfigurationErrorsTest extends AnaplanTestSupport {
                 Arguments.of("anaplan:workspaces?username=a", "Basic authentication needs both username and password"),
                 Arguments.of("anaplan:workspaces?oauthClientId=abc", "OAuth needs both oauthClientId and oauthRefreshToken"),
                 Arguments.of("anaplan:workspaces?password=x&certificate=y", "Conflicting authentication options"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSecretWithAControlCharacterIsRefusedWithoutShowingIt() {
+        assertThatThrownBy(() -> context.getEndpoint("anaplan:workspaces?password=Sim-Passw0rd!%0D%0A"))
+                .satisfies(e -> assertThat(fullMessage(e)).contains("password must not contain control characters")
+                        .doesNotContain("Sim-Passw0rd!"));
     }
 
     private static String fullMessage(Throwable e) {

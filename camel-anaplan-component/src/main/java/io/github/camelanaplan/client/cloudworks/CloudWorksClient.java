@@ -53,7 +53,7 @@ public final class CloudWorksClient {
      */
     public String startRun(String integrationId) {
         String step = "run CloudWorks integration " + integrationId;
-        ApiRequest request = ApiRequest.post(integrationsUrl.then(integrationId, "run")).kind(RequestKind.NON_IDEMPOTENT)
+        ApiRequest request = ApiRequest.post(integrationsUrl.then(integrationId, "run")).kind(RequestKind.TASK_START)
                 .step(step).build();
         return starter.start(step, () -> runIds(integrationId),
                 () -> TaskAnswer.requiredText(transport.execute(request, Json.answer(request)), "run.id"));

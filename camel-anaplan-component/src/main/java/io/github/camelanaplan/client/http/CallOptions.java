@@ -1,5 +1,7 @@
 package io.github.camelanaplan.client.http;
 
+import io.github.camelanaplan.client.Defaults;
+import io.github.camelanaplan.client.Limits;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,20 +20,13 @@ import java.util.Objects;
 public record CallOptions(Duration timeout, long maxResponseSize, int retryCount, Duration retryBackoff,
                           Duration maxRetryWait) {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    public static final long DEFAULT_MAX_RESPONSE_SIZE = 64L * 1024 * 1024;
-    /** Smallest maxResponseSize accepted: every API answer's envelope fits. */
-    public static final long MIN_MAX_RESPONSE_SIZE = 1024;
-    /** Largest maxResponseSize accepted: what one byte array holds. */
-    public static final long MAX_MAX_RESPONSE_SIZE = Integer.MAX_VALUE - 8;
-    public static final int DEFAULT_RETRY_COUNT = 3;
-    /** More retries than this only hammer a server that is down. */
-    public static final int MAX_RETRY_COUNT = 100;
-    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
-    public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofMinutes(2);
+    private static final long MIN_MAX_RESPONSE_SIZE = Limits.MIN_MAX_RESPONSE_SIZE;
+    private static final long MAX_MAX_RESPONSE_SIZE = Limits.MAX_MAX_RESPONSE_SIZE;
+    private static final int MAX_RETRY_COUNT = Limits.MAX_RETRY_COUNT;
 
-    private static final CallOptions DEFAULTS = new CallOptions(DEFAULT_TIMEOUT, DEFAULT_MAX_RESPONSE_SIZE,
-            DEFAULT_RETRY_COUNT, DEFAULT_RETRY_BACKOFF, DEFAULT_MAX_RETRY_WAIT);
+    private static final CallOptions DEFAULTS = new CallOptions(Duration.ofMillis(Defaults.TIMEOUT_MILLIS),
+            Defaults.MAX_RESPONSE_SIZE_BYTES, Defaults.RETRY_COUNT, Duration.ofMillis(Defaults.RETRY_BACKOFF_MILLIS),
+            Duration.ofMillis(Defaults.MAX_RETRY_WAIT_MILLIS));
 
     public CallOptions {
         Objects.requireNonNull(timeout, "timeout");

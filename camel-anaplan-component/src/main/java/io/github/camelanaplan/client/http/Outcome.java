@@ -125,6 +125,10 @@ public final class Outcome<T> {
                     // a gateway error may come after the server acted: the caller looks in the task list
                     return new UnknownOutcomeException(error.getMessage() + "; the server may have acted on it", error);
                 }
+                if (call.kind() == RequestKind.NON_IDEMPOTENT && (status == 500 || status == 502 || status == 504)) {
+                    return new AnaplanApiException(call.step(), call.method(), call.path(), status,
+                            (statusMessage == null ? "" : statusMessage + "; ") + "not sent again: the server may have acted on it");
+                }
                 return error;
             case NOT_SENT:
                 return new AnaplanException(call.step() + " failed: could not connect (" + call.method() + " "

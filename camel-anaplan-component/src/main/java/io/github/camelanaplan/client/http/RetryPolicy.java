@@ -10,8 +10,9 @@ import java.util.random.RandomGenerator;
  * whether to retry (and after how long), renew the token and replay, or fail (and why). No I/O, no sleeping: the
  * clock (for Retry-After dates) and the random source (for backoff jitter) are injected.
  * <p>
- * Retried: connection failures before the request was sent; 429 and 503 (honouring Retry-After); 500, 502, 504
- * except for task starts (the server may have acted: the caller looks in the task list); 409/423 (model busy) for task
+ * Retried: connection failures before the request was sent; 429 and 503 (honouring Retry-After); 500, 502, 504 for
+ * idempotent requests only (the server may have acted: a task start's caller looks in the task list, another
+ * non-idempotent call fails saying so); 409/423 (model busy) for task
  * starts; after a reset, {@link RequestKind#IDEMPOTENT} and {@link RequestKind#IDEMPOTENT_UNLESS_SLOW} requests; after
  * a read timeout, only {@link RequestKind#IDEMPOTENT}; a 2xx whose body is malformed or too slow, the idempotent kinds.
  * A 401 renews the token once per call and replays without counting as a retry. At most {@code retryCount} retries,
@@ -145,8 +146,9 @@ public final class RetryPolicy {
                     return RetryCause.SERVER_BUSY;
                 }
                 if (status == 500 || status == 502 || status == 504) {
-                    // a gateway error may come after the server acted: a task start must check the task list instead
-                    return kind == RequestKind.TASK_START ? null : RetryCause.SERVER_ERROR;
+                    // a gateway error may come after the server acted: only what is safe to repeat is sent again (a
+                    // task start checks the task list instead, other non-idempotent calls fail)
+                    return idempotent ? RetryCause.SERVER_ERROR : null;
                 }
                 if ((status == 409 || status == 423) && kind == RequestKind.TASK_START) {
                     return RetryCause.MODEL_BUSY;

@@ -1,5 +1,6 @@
 package io.github.camelanaplan.client.task;
 
+import io.github.camelanaplan.client.Defaults;
 import io.github.camelanaplan.client.bulk.MappingParameter;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,9 @@ public record TaskOptions(String locale, List<MappingParameter> mappingParameter
                           boolean failOnWarnings) {
 
     public static TaskOptions defaults() {
-        return new TaskOptions("en_US", List.of(), Duration.ofSeconds(1), Duration.ofSeconds(10), null, true, true, false);
+        return new TaskOptions(Defaults.LOCALE, List.of(), Duration.ofMillis(Defaults.STATUS_POLL_DELAY_MILLIS),
+                Duration.ofMillis(Defaults.MAX_STATUS_POLL_DELAY_MILLIS), null, Defaults.CANCEL_ON_TIMEOUT,
+                Defaults.FETCH_FAILURE_DUMP, Defaults.FAIL_ON_WARNINGS);
     }
 
     public TaskOptions {

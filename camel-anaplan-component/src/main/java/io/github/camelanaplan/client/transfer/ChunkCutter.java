@@ -12,7 +12,7 @@ import java.io.IOException;
 interface ChunkCutter extends Closeable {
 
     /** Anaplan's limit of chunks per file. */
-    int MAX_CHUNKS = 1000;
+    int MAX_CHUNKS = io.github.camelanaplan.client.Limits.MAX_CHUNKS_PER_FILE;
 
     /** The number of chunks, when known before they are read; -1 for streamed content. */
     int plannedCount();

@@ -23,6 +23,23 @@ final class PiecesInputStream extends InputStream {
         this.charset = charset;
     }
 
+    /**
+     * Reads the first piece now, so an iterator whose first element cannot be uploaded fails before any request (a
+     * later bad element still fails the upload midway: an iterator cannot be checked without being consumed).
+     */
+    PiecesInputStream firstPieceChecked() {
+        nextPiece();
+        return this;
+    }
+
+    /** Refuses a collection body with an element that cannot be uploaded: checked before anything is sent. */
+    static void checkElements(java.util.Collection<?> pieces) {
+        int index = 0;
+        for (Object element : pieces) {
+            checkElement(element, index++);
+        }
+    }
+
     @Override
     public int read() {
         return nextPiece() ? piece[position++] & 0xff : -1;
@@ -60,6 +77,14 @@ final class PiecesInputStream extends InputStream {
         }
         if (element instanceof String text) {
             return text.getBytes(charset);
+        }
+        checkElement(element, elementIndex);
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static void checkElement(Object element, int elementIndex) {
+        if (element instanceof byte[] || element instanceof String) {
+            return;
         }
         if (element == null) {
             throw new IllegalArgumentException("upload body element " + elementIndex + " is null");

@@ -1,5 +1,8 @@
 package io.github.camelanaplan.client.transfer;
 
+import io.github.camelanaplan.client.Defaults;
+import io.github.camelanaplan.client.Limits;
+
 /**
  * How an upload is cut, compressed and sent. Validated on construction, naming the endpoint option at fault.
  *
@@ -10,18 +13,19 @@ package io.github.camelanaplan.client.transfer;
  */
 public record UploadOptions(int chunkSize, int compressionLevel, boolean parallel, int parallelism) {
 
-    public static final int MIN_CHUNK_SIZE = 1_000_000;
-    public static final int MAX_CHUNK_SIZE = 50_000_000;
-    public static final int DEFAULT_CHUNK_SIZE = 25_000_000;
-    public static final int DEFAULT_COMPRESSION_LEVEL = 6;
+    public static final int MIN_CHUNK_SIZE = Limits.MIN_UPLOAD_CHUNK_SIZE;
+    public static final int MAX_CHUNK_SIZE = Limits.MAX_UPLOAD_CHUNK_SIZE;
+    public static final int DEFAULT_CHUNK_SIZE = Defaults.UPLOAD_CHUNK_SIZE;
+    public static final int DEFAULT_COMPRESSION_LEVEL = Defaults.COMPRESSION_LEVEL;
 
     public UploadOptions {
         if (chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
             throw new IllegalArgumentException("uploadChunkSize must be between " + MIN_CHUNK_SIZE + " and " + MAX_CHUNK_SIZE
                                                + " bytes, not " + chunkSize);
         }
-        if (compressionLevel < 1 || compressionLevel > 9) {
-            throw new IllegalArgumentException("compressionLevel must be between 1 and 9, not " + compressionLevel);
+        if (compressionLevel < Limits.MIN_COMPRESSION_LEVEL || compressionLevel > Limits.MAX_COMPRESSION_LEVEL) {
+            throw new IllegalArgumentException("compressionLevel must be between " + Limits.MIN_COMPRESSION_LEVEL + " and "
+                                               + Limits.MAX_COMPRESSION_LEVEL + ", not " + compressionLevel);
         }
         if (parallelism < 1) {
             throw new IllegalArgumentException("uploadParallelism must be at least 1, not " + parallelism);
@@ -30,11 +34,11 @@ public record UploadOptions(int chunkSize, int compressionLevel, boolean paralle
 
     /** The product defaults: 25,000,000-byte chunks, level 6, parallel on the number of cores (at least 2). */
     public static UploadOptions defaults() {
-        return new UploadOptions(DEFAULT_CHUNK_SIZE, DEFAULT_COMPRESSION_LEVEL, true, defaultParallelism());
+        return new UploadOptions(DEFAULT_CHUNK_SIZE, DEFAULT_COMPRESSION_LEVEL, Defaults.UPLOAD_PARALLEL, defaultParallelism());
     }
 
     public static int defaultParallelism() {
-        return Math.max(2, Runtime.getRuntime().availableProcessors());
+        return Math.min(Limits.MAX_UPLOAD_PARALLELISM, Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Chunks in flight at most: 1 when not parallel. */

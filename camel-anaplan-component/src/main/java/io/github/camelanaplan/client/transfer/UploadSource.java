@@ -51,14 +51,39 @@ public abstract class UploadSource implements Closeable {
             return new StreamSource(new ReaderInputStream(reader, cs), "Reader");
         }
         if (body instanceof Iterator<?> pieces) {
-            return new StreamSource(new PiecesInputStream(pieces, cs), "Iterator");
+            return new StreamSource(new PiecesInputStream(pieces, cs).firstPieceChecked(), "Iterator");
         }
         if (body instanceof Iterable<?> pieces) {
-            return new StreamSource(new PiecesInputStream(pieces.iterator(), cs), "Iterable");
+            requireSupported(body);
+            return new StreamSource(new PiecesInputStream(pieces.iterator(), cs).firstPieceChecked(), "Iterable");
         }
-        throw new IllegalArgumentException("unsupported upload body type " + body.getClass().getName()
-                                           + ": use byte[], String, InputStream, File, Path, Reader or an Iterator/Iterable"
-                                           + " of byte[]/String");
+        throw unsupported(body);
+    }
+
+    /**
+     * Refuses a body that cannot be uploaded without opening or consuming it: a null, a type not listed at
+     * {@link #of}, or a collection with an element that is not byte[] or String. Callers check this before any
+     * request, so a body the upload would fail on never resets the server file.
+     */
+    public static void requireSupported(Object body) {
+        if (body == null) {
+            throw new IllegalArgumentException("upload body is null");
+        }
+        if (body instanceof java.util.Collection<?> pieces) {
+            PiecesInputStream.checkElements(pieces);
+            return;
+        }
+        if (!(body instanceof byte[] || body instanceof String || body instanceof File || body instanceof Path
+              || body instanceof InputStream || body instanceof Reader || body instanceof Iterator
+              || body instanceof Iterable)) {
+            throw unsupported(body);
+        }
+    }
+
+    private static IllegalArgumentException unsupported(Object body) {
+        return new IllegalArgumentException("unsupported upload body type " + body.getClass().getName()
+                                            + ": use byte[], String, InputStream, File, Path, Reader or an Iterator/Iterable"
+                                            + " of byte[]/String");
     }
 
     /** Bytes in the content, or {@link #UNKNOWN_LENGTH}. */

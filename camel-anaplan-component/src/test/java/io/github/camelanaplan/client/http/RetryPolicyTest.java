@@ -97,10 +97,12 @@ class RetryPolicyTest {
                 Arguments.of("503", IDEMPOTENT_UNLESS_SLOW, "HTTP 503"),
                 Arguments.of("503", NON_IDEMPOTENT, "HTTP 503"),
                 Arguments.of("503", TASK_START, "HTTP 503"),
-                // 500, 502, 504: all but task starts (they look in the task list instead)
+                // 500, 502, 504: idempotent requests only (task starts look in the task list, others fail)
                 Arguments.of("500", IDEMPOTENT, "HTTP 500"),
                 Arguments.of("502", IDEMPOTENT_UNLESS_SLOW, "HTTP 502"),
-                Arguments.of("504", NON_IDEMPOTENT, "HTTP 504"),
+                Arguments.of("504", IDEMPOTENT, "HTTP 504"),
+                Arguments.of("500", NON_IDEMPOTENT, null),
+                Arguments.of("504", NON_IDEMPOTENT, null),
                 Arguments.of("500", TASK_START, null),
                 Arguments.of("502", TASK_START, null),
                 Arguments.of("504", TASK_START, null),
@@ -122,7 +124,7 @@ class RetryPolicyTest {
     void decisionTable(String what, RequestKind kind, String retriedAs) {
         for (int attempt = 1; attempt <= 4; attempt++) {
             Decision decision = policy().decide(kind, true, outcome(what), new Progress(attempt, false, Duration.ZERO));
-            boolean withinRetries = attempt <= CallOptions.DEFAULT_RETRY_COUNT;
+            boolean withinRetries = attempt <= io.github.camelanaplan.client.Defaults.RETRY_COUNT;
             if (retriedAs != null && withinRetries) {
                 assertThat(decision.action()).as("attempt %d", attempt).isEqualTo(Action.RETRY);
                 assertThat(decision.causeLabel()).isEqualTo(retriedAs);
@@ -238,6 +240,7 @@ class RetryPolicyTest {
     @CsvSource({
             "500, TASK_START, UnknownOutcomeException",
             "502, IDEMPOTENT, AnaplanApiException",
+            "500, NON_IDEMPOTENT, AnaplanApiException",
             "400, TASK_START, AnaplanApiException",
             "readTimeout, IDEMPOTENT, AnaplanException",
             "readTimeout, IDEMPOTENT_UNLESS_SLOW, UnknownOutcomeException",

@@ -60,7 +60,9 @@ final class FaultHarness implements AutoCloseable {
     static final Duration SLOW_DELAY = Duration.ofMillis(700);
     /** Long enough that a task is still running at the second status poll, so 'poll 2' is always reached. */
     static final long TASK_MILLIS = 300;
-    private static final Pattern ENGINE_THREAD = Pattern.compile("anaplan-\\d+-worker-\\d+|idle-connection-evictor.*");
+    /** An engine's own pool, the component's Camel-managed pools, the connection evictor. */
+    private static final Pattern ENGINE_THREAD = Pattern.compile(
+            "anaplan-\\d+-worker-\\d+|Camel \\(.*\\) thread #\\d+ - anaplan-(worker|operation)|idle-connection-evictor.*");
     private static final String WS = Seed.WORKSPACE_ID;
     private static final String MODEL = Seed.MODEL_ID;
     /** The simulator's numbered list "Tickets": adding an item twice shows as two items. */
