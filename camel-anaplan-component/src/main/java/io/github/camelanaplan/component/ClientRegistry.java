@@ -63,8 +63,8 @@ final class ClientRegistry {
             if (e.getValue().client != engine || --e.getValue().users > 0) {
                 return false;
             }
-            observers.forEach(o -> o.closing(client));
-            client.close();
+            observers.forEach(o -> o.closing(engine));
+            engine.close();
             return true;
         });
     }
