@@ -94,4 +94,12 @@ final class SizeLimitedStream extends FilterInputStream {
     long count() {
         return count;
     }
+
+    /**
+     * Does not close the connection's stream: a reader may close its input when done (Jackson does), and the transport
+     * still drains what is left, within the same bounds, before it lets the connection go.
+     */
+    @Override
+    public void close() {
+    }
 }
