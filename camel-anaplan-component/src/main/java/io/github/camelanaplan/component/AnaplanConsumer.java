@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.function.Consumer;
 
 import io.github.camelanaplan.client.AnaplanClient;
+import io.github.camelanaplan.client.cursor.CursorKey;
 import io.github.camelanaplan.client.error.AnaplanException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -15,7 +16,9 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * Base of the Anaplan consumers: a scheduled poll (Camel's {@code delay}, {@code initialDelay}, {@code scheduler}...
  * options; route policies and cluster services decide which instance polls) that emits exchanges one at a time and
- * keeps its cursor in the endpoint's {@link StateRepository}, so a restart neither repeats nor misses anything.
+ * keeps its cursor in the endpoint's {@link StateRepository} under a key of its route and target
+ * ({@link #cursorKey()}), so a restart neither repeats nor misses anything and two routes reading the same target keep
+ * separate cursors.
  */
 abstract class AnaplanConsumer extends ScheduledPollConsumer {
 
@@ -45,8 +48,17 @@ abstract class AnaplanConsumer extends ScheduledPollConsumer {
         return endpoint.client();
     }
 
-    StateRepository<String, String> state() {
-        return endpoint.stateRepository();
+    /** This consumer's cursor; {@code legacyKey} is where it was kept before keys were per route (null: nowhere). */
+    CursorStore cursorStore(String legacyKey) {
+        return new CursorStore(endpoint.stateRepository(), cursorKey(), legacyKey);
+    }
+
+    /**
+     * The route and the operation; subclasses add the ids of what they read. A consumer outside a route (a polling
+     * consumer) has no route id: its key then names the target only.
+     */
+    CursorKey cursorKey() {
+        return CursorKey.of(getRouteId(), endpoint.operation().uriName());
     }
 
     String require(String option, String value) {

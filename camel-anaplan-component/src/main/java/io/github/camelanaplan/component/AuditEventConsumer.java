@@ -5,19 +5,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelanaplan.client.http.Json;
 import io.github.camelanaplan.client.audit.AuditClient;
 import io.github.camelanaplan.client.audit.AuditEvent;
+import io.github.camelanaplan.client.cursor.Cursor;
+import io.github.camelanaplan.client.cursor.CursorKey;
 import org.apache.camel.Processor;
 
 /**
  * {@code from("anaplan:audit/events")}: emits each audit event once, oldest first. The first poll reads
  * {@code auditLookBack} back; each later one reads from {@code auditOverlap} before where the previous poll ended, so
  * events Anaplan records late are still seen, and drops the ids already emitted in that window. The position and those
- * ids are kept in the state repository after each successful exchange.
+ * ids are kept in the state repository after each successful exchange, per route and audit type.
  */
 final class AuditEventConsumer extends AnaplanConsumer {
 
@@ -30,17 +30,24 @@ final class AuditEventConsumer extends AnaplanConsumer {
         // nothing beyond credentials
     }
 
-    private String stateKey() {
-        return "anaplan:audit/events:" + config().getAuditType();
+    @Override
+    CursorKey cursorKey() {
+        return super.cursorKey().with("auditType", config().getAuditType());
     }
 
+    /**
+     * The cursor's position is where the last poll stopped reading; its ids are those emitted within the overlap
+     * window before it, each with its event date.
+     */
     @Override
     protected int poll() throws Exception {
         AnaplanConfiguration c = config();
         long now = System.currentTimeMillis();
-        Position position = Position.parse(state().getState(stateKey()));
-        long from = position == null ? now - c.getAuditLookBack() : position.readUntil - c.getAuditOverlap();
-        Map<String, Long> seen = position == null ? new LinkedHashMap<>() : position.seen;
+        CursorStore store = cursorStore("anaplan:audit/events:" + c.getAuditType());
+        Optional<Cursor> stored = store.load().filter(cursor -> cursor.position().isPresent());
+        long from = stored.isEmpty() ? now - c.getAuditLookBack()
+                : stored.get().position().getAsLong() - c.getAuditOverlap();
+        Cursor cursor = stored.orElse(Cursor.empty().at(from + c.getAuditOverlap()));
         AuditClient audit = new AuditClient(client());
         long maxRange = AuditClient.MAX_RANGE.toMillis() - 60_000;
         Map<String, AuditEvent> events = new LinkedHashMap<>();
@@ -54,7 +61,7 @@ final class AuditEventConsumer extends AnaplanConsumer {
         long readUntil = now;
         int emitted = 0;
         for (AuditEvent event : sorted) {
-            if (seen.containsKey(event.id())) {
+            if (cursor.hasSeen(event.id())) {
                 continue;
             }
             boolean ok = emit(exchange -> exchange.getMessage().setBody(event));
@@ -63,55 +70,15 @@ final class AuditEventConsumer extends AnaplanConsumer {
                 readUntil = Math.min(now, date(event) + c.getAuditOverlap());
                 break;
             }
-            seen.put(event.id(), date(event));
+            cursor = cursor.withSeen(event.id(), date(event));
             emitted++;
-            save(new Position(position == null ? from + c.getAuditOverlap() : position.readUntil, seen));
+            store.save(cursor);
         }
-        long keepFrom = readUntil - c.getAuditOverlap();
-        seen.values().removeIf(date -> date < keepFrom);
-        save(new Position(readUntil, seen));
+        store.save(cursor.at(readUntil).forgettingBefore(readUntil - c.getAuditOverlap()));
         return emitted;
-    }
-
-    private void save(Position position) {
-        state().setState(stateKey(), position.toString());
     }
 
     private static long date(AuditEvent event) {
         return event.eventDate() != null ? event.eventDate() : event.createdDate() != null ? event.createdDate() : 0L;
-    }
-
-    /** Where the last poll stopped reading, and the ids emitted within the overlap window (id → event date). */
-    private static final class Position {
-        final long readUntil;
-        final Map<String, Long> seen;
-
-        Position(long readUntil, Map<String, Long> seen) {
-            this.readUntil = readUntil;
-            this.seen = seen;
-        }
-
-        static Position parse(String text) {
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            try {
-                JsonNode node = Json.MAPPER.readTree(text);
-                Map<String, Long> seen = new LinkedHashMap<>();
-                node.path("seen").fields().forEachRemaining(e -> seen.put(e.getKey(), e.getValue().asLong()));
-                return new Position(node.path("readUntil").asLong(), seen);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("Unreadable audit consumer state: " + text, e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            ObjectNode node = Json.MAPPER.createObjectNode();
-            node.put("readUntil", readUntil);
-            ObjectNode ids = node.putObject("seen");
-            seen.forEach(ids::put);
-            return node.toString();
-        }
     }
 }

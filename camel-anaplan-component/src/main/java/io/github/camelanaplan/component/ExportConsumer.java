@@ -10,6 +10,8 @@ import java.util.HexFormat;
 
 import io.github.camelanaplan.client.bulk.ActionType;
 import io.github.camelanaplan.client.bulk.ModelClient;
+import io.github.camelanaplan.client.cursor.Cursor;
+import io.github.camelanaplan.client.cursor.CursorKey;
 import io.github.camelanaplan.client.transfer.ChunkedInputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code from("anaplan:export?actionId=116…")}: runs the export on each poll and emits its content, streamed. With
  * {@code onlyChanged=true} the content goes through a temporary file while its SHA-256 is computed, and is emitted
- * only when the hash differs from the last one emitted (kept in the state repository once the exchange succeeded).
+ * only when the hash differs from the last one emitted (kept in the state repository, per route and export, once the
+ * exchange succeeded).
  */
 final class ExportConsumer extends AnaplanConsumer {
 
@@ -36,9 +39,16 @@ final class ExportConsumer extends AnaplanConsumer {
         require("actionId", config().getActionId());
     }
 
-    /** Per route: two routes reading the same export through one state repository keep separate hashes. */
-    private String stateKey() {
-        return "anaplan:export:" + getRouteId() + ":" + config().getModelId() + ":" + config().getActionId() + ":sha256";
+    @Override
+    CursorKey cursorKey() {
+        return super.cursorKey().with("workspaceId", config().getWorkspaceId()).with("modelId", config().getModelId())
+                .with("actionId", config().getActionId());
+    }
+
+    /** The cursor's hash is the SHA-256 of the last content emitted. */
+    private CursorStore cursorStore() {
+        return cursorStore("anaplan:export:" + getRouteId() + ":" + config().getModelId() + ":" + config().getActionId()
+                           + ":sha256");
     }
 
     @Override
@@ -67,7 +77,9 @@ final class ExportConsumer extends AnaplanConsumer {
                 chunkCount = download.chunkCount();
             }
             String hash = HexFormat.of().formatHex(sha.digest());
-            if (hash.equals(state().getState(stateKey()))) {
+            CursorStore store = cursorStore();
+            Cursor cursor = store.load().orElse(Cursor.empty());
+            if (cursor.hash().filter(hash::equals).isPresent()) {
                 LOG.debug("Export {} unchanged (sha256 {}): nothing emitted", actionId, hash);
                 return 0;
             }
@@ -79,7 +91,7 @@ final class ExportConsumer extends AnaplanConsumer {
                 closeQuietly(content);
             }
             if (ok) {
-                state().setState(stateKey(), hash);
+                store.save(cursor.withHash(hash));
             }
             return 1;
         } finally {

@@ -5,25 +5,24 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 import io.github.camelanaplan.client.alm.AlmClient;
 import io.github.camelanaplan.client.alm.Revision;
+import io.github.camelanaplan.client.cursor.Cursor;
+import io.github.camelanaplan.client.cursor.CursorKey;
 import org.apache.camel.Processor;
 
 /**
  * {@code from("anaplan:alm/revisions")}: emits each revision that appears in the model after the consumer first
  * started (with {@code emitExisting=true}: also those already there), once, in the order they were applied. The cursor
- * (the newest {@code appliedOn} emitted and the ids emitted at that instant) is kept in the state repository after each
- * successful exchange; a failed exchange stops the poll and is emitted again on the next one.
+ * (position: the newest {@code appliedOn} emitted; ids: those emitted at that instant) is kept in the state repository
+ * after each successful exchange, per route and model; a failed exchange stops the poll and is emitted again on the
+ * next one.
  */
 final class RevisionConsumer extends AnaplanConsumer {
-
-    private static final String NONE = "none";
 
     RevisionConsumer(AnaplanEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -34,33 +33,35 @@ final class RevisionConsumer extends AnaplanConsumer {
         require("modelId", config().getModelId());
     }
 
-    private String stateKey() {
-        return "anaplan:alm/revisions:" + config().getModelId();
+    @Override
+    CursorKey cursorKey() {
+        return super.cursorKey().with("modelId", config().getModelId());
     }
 
     @Override
     protected int poll() throws Exception {
         AlmClient alm = new AlmClient(client(), config().getModelId());
-        String saved = state().getState(stateKey());
-        Cursor cursor = saved == null ? null : Cursor.parse(saved);
-        String appliedAfter = cursor == null || cursor.millis == Long.MIN_VALUE ? null
-                : Instant.ofEpochMilli(cursor.millis).atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+        CursorStore store = cursorStore("anaplan:alm/revisions:" + config().getModelId());
+        Optional<Cursor> stored = store.load();
+        String appliedAfter = stored.isEmpty() || stored.get().position().isEmpty()
+                              || stored.get().position().getAsLong() == Long.MIN_VALUE ? null
+                : Instant.ofEpochMilli(stored.get().position().getAsLong()).atZone(ZoneOffset.UTC).toLocalDate()
+                        .minusDays(1).toString();
         List<Revision> revisions = new ArrayList<>(alm.revisions(appliedAfter, null));
         revisions.sort(Comparator.comparingLong(RevisionConsumer::appliedMillis).thenComparing(Revision::id));
-        if (cursor == null) {
-            cursor = new Cursor(Long.MIN_VALUE, new LinkedHashSet<>());
-            if (!config().isEmitExisting()) {
-                // the first start: what is there now is the starting point, nothing is emitted
-                for (Revision revision : revisions) {
-                    cursor = cursor.after(revision);
-                }
-                state().setState(stateKey(), cursor.toString());
-                return 0;
+        Cursor cursor = stored.orElse(Cursor.empty());
+        if (stored.isEmpty() && !config().isEmitExisting()) {
+            // the first start: what is there now is the starting point, nothing is emitted
+            for (Revision revision : revisions) {
+                cursor = cursor.passing(appliedMillis(revision), revision.id());
             }
+            store.save(cursor);
+            return 0;
         }
         int emitted = 0;
         for (Revision revision : revisions) {
-            if (!cursor.isNew(revision)) {
+            long at = appliedMillis(revision);
+            if (!cursor.isAhead(at, revision.id())) {
                 continue;
             }
             boolean ok = emit(exchange -> {
@@ -69,8 +70,8 @@ final class RevisionConsumer extends AnaplanConsumer {
             if (!ok) {
                 break;
             }
-            cursor = cursor.after(revision);
-            state().setState(stateKey(), cursor.toString());
+            cursor = cursor.passing(at, revision.id());
+            store.save(cursor);
             emitted++;
         }
         return emitted;
@@ -97,47 +98,6 @@ final class RevisionConsumer extends AnaplanConsumer {
                     return Long.MIN_VALUE;
                 }
             }
-        }
-    }
-
-    /** The newest appliedOn emitted, and the ids emitted at exactly that instant. */
-    private static final class Cursor {
-        final long millis;
-        final Set<String> ids;
-
-        Cursor(long millis, Set<String> ids) {
-            this.millis = millis;
-            this.ids = ids;
-        }
-
-        boolean isNew(Revision revision) {
-            long at = appliedMillis(revision);
-            return at > millis || at == millis && !ids.contains(revision.id());
-        }
-
-        Cursor after(Revision revision) {
-            long at = appliedMillis(revision);
-            if (at > millis) {
-                return new Cursor(at, new LinkedHashSet<>(List.of(revision.id())));
-            }
-            Set<String> more = new LinkedHashSet<>(ids);
-            more.add(revision.id());
-            return new Cursor(millis, more);
-        }
-
-        static Cursor parse(String text) {
-            int bar = text.indexOf('|');
-            String time = bar < 0 ? text : text.substring(0, bar);
-            Set<String> ids = new LinkedHashSet<>();
-            if (bar >= 0 && bar + 1 < text.length()) {
-                ids.addAll(Arrays.asList(text.substring(bar + 1).split(",")));
-            }
-            return new Cursor(NONE.equals(time) ? Long.MIN_VALUE : Long.parseLong(time), ids);
-        }
-
-        @Override
-        public String toString() {
-            return (millis == Long.MIN_VALUE ? NONE : Long.toString(millis)) + "|" + String.join(",", ids);
         }
     }
 }

@@ -120,18 +120,116 @@ class ConsumersTest extends AnaplanTestSupport {
         awaitPolls("GET", ".*/alm/revisions", 3);
         assertThat(mock.getReceivedCounter()).isEqualTo(1);
 
+        // a restart of the same route (the cursor is kept per route): nothing again, and what came meanwhile once
         context.getRouteController().stopRoute("rev");
+        model().addRevision("Release 3.0.1", "while stopped");
+        context.getRouteController().startRoute("rev");
+        awaitCount(mock, 2);
+        awaitPolls("GET", ".*/alm/revisions", 3);
+        assertThat(mock.getReceivedCounter()).as("nothing again after a restart").isEqualTo(2);
+        assertThat(mock.getExchanges().get(1).getMessage().getBody(Revision.class).name()).isEqualTo("Release 3.0.1");
+        model().addRevision("Release 3.1", "");
+        awaitCount(mock, 3);
+        assertThat(mock.getExchanges().get(2).getMessage().getBody(Revision.class).name()).isEqualTo("Release 3.1");
+    }
+
+    @Test
+    void twoRevisionRoutesOnOneModelEachEmitEveryRevisionOnceAlsoAcrossARestartOfOne() throws Exception {
+        context.getRegistry().bind("repo", repo);
+        RouteBuilder routes = new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("anaplan:alm/revisions?emitExisting=true&delay=50&stateRepository=#repo").routeId("rev-a")
+                        .to("mock:a");
+                from("anaplan:alm/revisions?emitExisting=true&delay=70&stateRepository=#repo").routeId("rev-b")
+                        .to("mock:b");
+            }
+        };
+        context.addRoutes(routes);
+        MockEndpoint a = getMockEndpoint("mock:a");
+        MockEndpoint b = getMockEndpoint("mock:b");
+        awaitCount(a, 2);
+        awaitCount(b, 2);
+        model().addRevision("Release 4.0", "");
+        awaitCount(a, 3);
+        awaitCount(b, 3);
+
+        context.getRouteController().stopRoute("rev-b");
+        context.removeRoute("rev-b");
+        model().addRevision("Release 4.1", "while b is stopped");
+        awaitCount(a, 4);
+        // a new consumer of the same route (removing the route removed mock:b too: the new one counts afresh)
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("anaplan:alm/revisions?delay=50&initialDelay=5&stateRepository=#repo").routeId("rev2").to("mock:rev");
+                from("anaplan:alm/revisions?emitExisting=true&delay=70&initialDelay=5&stateRepository=#repo")
+                        .routeId("rev-b").to("mock:b-restarted");
             }
         });
+        MockEndpoint restarted = getMockEndpoint("mock:b-restarted");
+        awaitCount(restarted, 1);
+        model().addRevision("Release 4.2", "");
+        awaitCount(a, 5);
+        awaitCount(restarted, 2);
+        awaitPolls("GET", ".*/alm/revisions", 4);
+        assertThat(a.getExchanges()).extracting(e -> e.getMessage().getBody(Revision.class).name())
+                .containsExactly("Release 1.0", "Release 1.1", "Release 4.0", "Release 4.1", "Release 4.2");
+        assertThat(b.getExchanges()).extracting(e -> e.getMessage().getBody(Revision.class).name())
+                .containsExactly("Release 1.0", "Release 1.1", "Release 4.0");
+        assertThat(restarted.getExchanges()).extracting(e -> e.getMessage().getBody(Revision.class).name())
+                .containsExactly("Release 4.1", "Release 4.2");
+        assertThat(repo.getState("anaplan:alm/revisions|route:rev-a|modelId:" + Seed.MODEL_ID)).startsWith("{\"v\":1,");
+        assertThat(repo.getState("anaplan:alm/revisions|route:rev-b|modelId:" + Seed.MODEL_ID)).startsWith("{\"v\":1,");
+    }
+
+    @Test
+    void aRevisionCursorStoredByAnOlderVersionIsTakenOverOnceSoNothingIsEmittedAgain() throws Exception {
+        List<Revision> existing = template.requestBody("anaplan:alm/revisions", null, List.class);
+        Revision newest = existing.stream().max(java.util.Comparator.comparingLong(RevisionConsumer::appliedMillis))
+                .orElseThrow();
+        String legacyKey = "anaplan:alm/revisions:" + Seed.MODEL_ID;
+        repo.setState(legacyKey, RevisionConsumer.appliedMillis(newest) + "|" + newest.id());
+        context.getRegistry().bind("repo", repo);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("anaplan:alm/revisions?emitExisting=true&delay=50&stateRepository=#repo").routeId("upgraded")
+                        .to("mock:upgraded");
+            }
+        });
+        MockEndpoint upgraded = getMockEndpoint("mock:upgraded");
         awaitPolls("GET", ".*/alm/revisions", 3);
-        assertThat(mock.getReceivedCounter()).as("nothing again after a restart").isEqualTo(1);
-        model().addRevision("Release 3.1", "");
-        awaitCount(mock, 2);
-        assertThat(mock.getExchanges().get(1).getMessage().getBody(Revision.class).name()).isEqualTo("Release 3.1");
+        assertThat(upgraded.getReceivedCounter()).as("the old cursor was already past every revision").isZero();
+        assertThat(repo.getState(legacyKey)).contains("movedTo");
+        model().addRevision("Release 5.0", "");
+        awaitCount(upgraded, 1);
+        assertThat(upgraded.getExchanges().get(0).getMessage().getBody(Revision.class).name()).isEqualTo("Release 5.0");
+
+        // a second route of the same model finds the old key taken: it starts as a new consumer (here: everything)
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("anaplan:alm/revisions?emitExisting=true&delay=60&stateRepository=#repo").routeId("added")
+                        .to("mock:added");
+            }
+        });
+        awaitCount(getMockEndpoint("mock:added"), existing.size() + 1);
+    }
+
+    @Test
+    void anUnreadableCursorFailsThePollNamingItsKeyAndEmitsNothing() throws Exception {
+        repo.setState("anaplan:alm/revisions|route:broken|modelId:" + Seed.MODEL_ID, "garbage");
+        context.getRegistry().bind("repo", repo);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("anaplan:alm/revisions?emitExisting=true&delay=50&stateRepository=#repo").routeId("broken")
+                        .to("mock:broken");
+            }
+        });
+        Thread.sleep(300);
+        assertThat(getMockEndpoint("mock:broken").getReceivedCounter()).isZero();
+        assertThat(sim.journal().count("GET", ".*/alm/revisions")).isZero();
     }
 
     @Test
@@ -174,14 +272,10 @@ class ConsumersTest extends AnaplanTestSupport {
         assertThat(mock.getExchanges()).extracting(e -> e.getMessage().getBody(AuditEvent.class).message())
                 .containsExactly("first", "late");
 
+        // a restart of the same route (the cursor is kept per route)
         context.getRouteController().stopRoute("audit");
         sim.audit().addEvent("ACC-2", "access_control", Seed.USERNAME, "while stopped", System.currentTimeMillis());
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri + "&initialDelay=5").routeId("audit2").to("mock:audit");
-            }
-        });
+        context.getRouteController().startRoute("audit");
         awaitCount(mock, 3);
         awaitPolls("GET", ".*/events", 3);
         assertThat(mock.getExchanges()).extracting(e -> e.getMessage().getBody(AuditEvent.class).message())
