@@ -32,7 +32,7 @@ final class AuditEventConsumer extends AnaplanConsumer {
 
     @Override
     CursorKey cursorKey() {
-        return super.cursorKey().with("auditType", config().getAuditType());
+        return super.cursorKey().with("auditType", config().getAuditType().toString());
     }
 
     /**
