@@ -361,15 +361,18 @@ final class FaultHarness implements AutoCloseable {
         }
         boolean unknownOutcome = kind == Kind.RESET_BEFORE || kind == Kind.RESET_AFTER || kind == Kind.SLOW
                                  || kind == Kind.TRUNCATED_JSON || kind == Kind.HTML_200 || kind == Kind.EMPTY_200;
-        if (flow == Flow.TRANSACTIONAL && step.name().equals("add items") && unknownOutcome) {
-            return false; // adding list items is not idempotent: after an unknown outcome it is never sent again
+        boolean gatewayError = kind == Kind.HTTP_500 || kind == Kind.HTTP_502 || kind == Kind.HTTP_504;
+        if (flow == Flow.TRANSACTIONAL && step.name().equals("add items") && (unknownOutcome || gatewayError)) {
+            // adding list items is not idempotent: after an unknown outcome or a gateway error (the server may have
+            // acted) it is never sent again
+            return false;
         }
         if (step.name().equals("chunk count") && kind == Kind.SLOW) {
             // a chunk-count POST that may still land after the chunks is never re-sent: the upload fails whole
             return false;
         }
         if (flow == Flow.ALM_SYNC && step.name().equals("task start")
-            && (unknownOutcome || kind == Kind.HTTP_500 || kind == Kind.HTTP_502 || kind == Kind.HTTP_504)) {
+            && (unknownOutcome || gatewayError)) {
             return null; // settled by one look at the task list, never sent again: succeeds only if the server acted
         }
         return true;
