@@ -23,6 +23,7 @@ public final class AnaplanSimulator implements AutoCloseable {
     private final SimAudit audit = new SimAudit();
     private final SimCloudWorks cloudWorks = new SimCloudWorks();
     private final Faults faults = new Faults();
+    private final Lies lies = new Lies();
     private final StrictMode strict;
     private final TaskEngine engine;
     private final SimHttpServer server;
@@ -58,7 +59,8 @@ public final class AnaplanSimulator implements AutoCloseable {
         this.tls = options.https() ? TlsMaterial.generate() : null;
         this.server = new SimHttpServer(options.port(), tls == null ? null : tls.sslContext(), options.threads(), router,
                 journal, faults, auth, new AuthGate(auth, options.unauthorizedEnvelope()), strict,
-                options.rateLimitPerMinute() > 0 ? new RateLimiter(options.rateLimitPerMinute()) : null);
+                options.rateLimitPerMinute() > 0 ? new RateLimiter(options.rateLimitPerMinute()) : null, lies);
+        options.lies().forEach(l -> lies.add(l.copy()));
     }
 
     /** Starts a simulator on a free loopback port with the default seed. */
@@ -119,6 +121,16 @@ public final class AnaplanSimulator implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** The lying mode: see {@link Lie} and src-docs/simulator.md. */
+    public Lies lies() {
+        return lies;
+    }
+
+    /** Adds a lie ({@code sim.lie(Lie.on("GET", Lie.FILE_CHUNK_LIST).dropLastChunks(1))}) and returns it. */
+    public Lie lie(Lie lie) {
+        return lies.add(lie);
     }
 
     public SimAuth auth() {

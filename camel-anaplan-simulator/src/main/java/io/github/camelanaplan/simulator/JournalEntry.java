@@ -21,10 +21,26 @@ public final class JournalEntry {
     private final TokenState tokenState;
     private final String faultApplied;
     private final long responseBodySize;
+    private final String lieApplied;
+    private final String honestBody;
+    private final String servedBody;
+    private final java.util.List<JsonMutation> mutations;
 
     JournalEntry(String method, String path, String query, Map<String, String> headers, String contentType,
             long requestBodySize, int status, long startNanos, long endNanos, int inFlightAtStart,
             TokenState tokenState, String faultApplied, long responseBodySize) {
+        this(method, path, query, headers, contentType, requestBodySize, status, startNanos, endNanos, inFlightAtStart,
+                tokenState, faultApplied, responseBodySize, null, null, null, java.util.List.of());
+    }
+
+    JournalEntry(String method, String path, String query, Map<String, String> headers, String contentType,
+            long requestBodySize, int status, long startNanos, long endNanos, int inFlightAtStart,
+            TokenState tokenState, String faultApplied, long responseBodySize, String lieApplied, String honestBody,
+            String servedBody, java.util.List<JsonMutation> mutations) {
+        this.lieApplied = lieApplied;
+        this.honestBody = honestBody;
+        this.servedBody = servedBody;
+        this.mutations = java.util.List.copyOf(mutations);
         this.method = method;
         this.path = path;
         this.query = query;
@@ -58,11 +74,21 @@ public final class JournalEntry {
     public TokenState tokenState() { return tokenState; }
     /** Name of the fault applied to this request, or null. */
     public String faultApplied() { return faultApplied; }
+    /** -1 when unknown (a never-ending answer). */
     public long responseBodySize() { return responseBodySize; }
+    /** Name of the {@link Lie} told in this answer, or null. */
+    public String lieApplied() { return lieApplied; }
+    /** The honest JSON answer when a lie changed it (or, for a wire lie, the body trickled), else null. */
+    public String honestBody() { return honestBody; }
+    /** The JSON actually sent when a lie changed it, else null. */
+    public String servedBody() { return servedBody; }
+    /** What the lie changed in the honest answer (pointers into it); empty for wire lies and honest answers. */
+    public java.util.List<JsonMutation> mutations() { return mutations; }
 
     @Override
     public String toString() {
         return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status
-                + (faultApplied == null ? "" : " [fault " + faultApplied + "]");
+                + (faultApplied == null ? "" : " [fault " + faultApplied + "]")
+                + (lieApplied == null ? "" : " [lie " + lieApplied + "]");
     }
 }

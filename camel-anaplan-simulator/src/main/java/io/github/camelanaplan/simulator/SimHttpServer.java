@@ -36,9 +36,16 @@ final class SimHttpServer implements AutoCloseable {
     private final StrictMode strict;
     private final RateLimiter rateLimiter;
     private final String baseUrl;
+    private final Lies lies;
+    private volatile boolean closed;
+
+    /** A lie told in one answer: the (possibly replaced) response and what the journal keeps of it. */
+    private record Told(Lie lie, SimResponse response, String honestBody, String servedBody, List<JsonMutation> mutations) {
+    }
 
     SimHttpServer(int port, SSLContext ssl, int threads, Router router, Journal journal, Faults faults, SimAuth auth,
-            AuthGate gate, StrictMode strict, RateLimiter rateLimiter) throws IOException {
+            AuthGate gate, StrictMode strict, RateLimiter rateLimiter, Lies lies) throws IOException {
+        this.lies = lies;
         this.router = router;
         this.journal = journal;
         this.faults = faults;
@@ -92,10 +99,16 @@ final class SimHttpServer implements AutoCloseable {
         int status = -1;
         long responseSize = 0;
         boolean recorded = false;
+        Told told = null;
         try {
             SimResponse resp;
             if (fault == null) {
-                resp = process(req);
+                told = tell(req, headers, body);
+                resp = told == null ? process(req) : told.response();
+                if (told == null) {
+                    told = tellAfter(method, path, rawQuery, resp);
+                    resp = told == null ? resp : told.response();
+                }
             } else {
                 switch (fault.action()) {
                     case RESET_BEFORE_RESPONSE:
@@ -145,15 +158,25 @@ final class SimHttpServer implements AutoCloseable {
             body.drain();
             status = resp.status;
             responseSize = Math.max(0, resp.bodyLength());
+            Lie.Kind wire = told == null ? null : told.lie().kind();
+            if (wire == Lie.Kind.NEVER_ENDING) {
+                responseSize = -1;
+            }
             // recorded before the answer goes out: a client that has its answer finds the request in the journal
-            recorded = record(method, path, rawQuery, headers, req, body, start, inFlight, tokenState, fault, status, responseSize);
-            write(ex, resp);
+            recorded = record(method, path, rawQuery, headers, req, body, start, inFlight, tokenState, fault, status, responseSize, told);
+            if (wire == Lie.Kind.TRICKLE) {
+                writeTrickling(ex, resp, told.lie().interval());
+            } else if (wire == Lie.Kind.NEVER_ENDING) {
+                writeNeverEnding(ex, resp, told.lie().interval());
+            } else {
+                write(ex, resp);
+            }
         } catch (IOException | RuntimeException | Error e) {
             LOG.log(System.Logger.Level.DEBUG, "exchange failed", e);
             ex.close();
         } finally {
             if (!recorded) {
-                record(method, path, rawQuery, headers, req, body, start, inFlight, tokenState, fault, status, responseSize);
+                record(method, path, rawQuery, headers, req, body, start, inFlight, tokenState, fault, status, responseSize, told);
             }
         }
     }
@@ -174,10 +197,132 @@ final class SimHttpServer implements AutoCloseable {
     private boolean record(String method, String path, String rawQuery, Map<String, String> headers, SimRequest req,
                            CountingInputStream body, long start, int inFlight, TokenState tokenState, FaultRule fault,
                            int status, long responseSize) {
+        return record(method, path, rawQuery, headers, req, body, start, inFlight, tokenState, fault, status, responseSize, null);
+    }
+
+    private boolean record(String method, String path, String rawQuery, Map<String, String> headers, SimRequest req,
+                           CountingInputStream body, long start, int inFlight, TokenState tokenState, FaultRule fault,
+                           int status, long responseSize, Told told) {
         journal.exit();
         journal.record(new JournalEntry(method, path, rawQuery, redact(headers), req.contentType(), body.count(), status,
-                start, System.nanoTime(), inFlight, tokenState, fault == null ? null : fault.name(), responseSize));
+                start, System.nanoTime(), inFlight, tokenState, fault == null ? null : fault.name(), responseSize,
+                told == null ? null : told.lie().name(), told == null ? null : told.honestBody(),
+                told == null ? null : told.servedBody(), told == null ? List.of() : told.mutations()));
         return true;
+    }
+
+    /** Lies decided before the handler runs: an absurd Retry-After (not processed) or the first page whatever was asked. */
+    private Told tell(SimRequest req, Map<String, String> headers, CountingInputStream body) {
+        Lie lie = lies.matchBefore(req.method(), req.path(), req.rawQuery());
+        if (lie == null) {
+            return null;
+        }
+        if (lie.kind() == Lie.Kind.RETRY_AFTER) {
+            body.drain();
+            SimResponse r = errorResponse(lie.status(), Json.reason(lie.status()), req).header("Retry-After", lie.retryAfterValue());
+            return new Told(lie, r, null, null, List.of());
+        }
+        // paging stuck: GET lists have no side effects, so the honest page can be built too, for the journal
+        SimResponse honest = process(req);
+        SimRequest firstPage = new SimRequest(req.method(), req.path(), withoutOffset(req.rawQuery()), headers, body, baseUrl);
+        SimResponse served = process(firstPage);
+        return new Told(lie, served, text(honest), text(served), List.of());
+    }
+
+    /** Lies about an honest answer: a rewritten JSON body, or the honest body sent in a lying way. */
+    private Told tellAfter(String method, String path, String rawQuery, SimResponse resp) {
+        String ct = resp.headers.getOrDefault("Content-Type", "");
+        boolean json = resp.body != null && ct.startsWith("application/json");
+        com.fasterxml.jackson.databind.JsonNode served = json ? Json.parse(resp.body) : null;
+        Lies.Told t = lies.matchAfter(method, path, rawQuery, resp.status, served, resp.bodyLength() != 0);
+        if (t == null) {
+            return null;
+        }
+        String honest = json ? text(resp) : null;
+        if (t.lie().onTheWire()) {
+            return new Told(t.lie(), resp, honest, null, List.of());
+        }
+        SimResponse out = SimResponse.json(resp.status, served);
+        resp.headers.forEach(out::header);
+        return new Told(t.lie(), out, honest, text(out), t.mutations());
+    }
+
+    private static String text(SimResponse r) {
+        return r.body == null ? null : new String(r.body, StandardCharsets.UTF_8);
+    }
+
+    private static String withoutOffset(String rawQuery) {
+        if (rawQuery == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : rawQuery.split("&")) {
+            if (!part.isEmpty() && !part.startsWith("offset=") && !part.equals("offset")) {
+                out.append(out.length() == 0 ? "" : "&").append(part);
+            }
+        }
+        return out.toString();
+    }
+
+    private static byte[] bodyBytes(SimResponse resp) throws IOException {
+        if (resp.writer == null) {
+            return resp.body;
+        }
+        java.io.ByteArrayOutputStream bos = new java.io.ByteArrayOutputStream();
+        resp.writer.writeTo(bos);
+        return bos.toByteArray();
+    }
+
+    /** The honest bytes under an honest Content-Length, one byte per interval. */
+    private void writeTrickling(HttpExchange ex, SimResponse resp, java.time.Duration perByte) throws IOException {
+        byte[] b = bodyBytes(resp);
+        resp.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        ex.sendResponseHeaders(resp.status, b.length);
+        OutputStream out = ex.getResponseBody();
+        for (int i = 0; i < b.length && !closed; i++) {
+            out.write(b[i]);
+            out.flush();
+            if (i + 1 < b.length && !pause(perByte)) {
+                reset(ex);
+                return;
+            }
+        }
+        out.close();
+        ex.close();
+    }
+
+    /** The honest body without its last byte, then whitespace for ever; ends only when the client or the simulator goes. */
+    private void writeNeverEnding(HttpExchange ex, SimResponse resp, java.time.Duration every) {
+        try {
+            byte[] b = bodyBytes(resp);
+            resp.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+            ex.sendResponseHeaders(resp.status, 0);
+            OutputStream out = ex.getResponseBody();
+            out.write(b, 0, Math.max(0, b.length - 1));
+            out.flush();
+            byte[] filler = NEVER_ENDING_FILLER;
+            while (!closed && pause(every)) {
+                out.write(filler);
+                out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away: that is how this answer ends
+        }
+        // never a clean end of the chunked body: the connection is dropped
+        reset(ex);
+    }
+
+    private static final byte[] NEVER_ENDING_FILLER = "        ".getBytes(StandardCharsets.US_ASCII);
+
+    /** Sleeps; false when interrupted (the simulator is closing). */
+    private static boolean pause(java.time.Duration d) {
+        try {
+            Thread.sleep(d.toMillis(), (int) (d.toNanosPart() % 1_000_000));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void sleep(long millis) {
@@ -281,6 +426,7 @@ final class SimHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         server.stop(0);
         pool.shutdownNow();
         try {

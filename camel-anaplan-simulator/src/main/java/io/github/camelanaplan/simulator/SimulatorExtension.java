@@ -78,6 +78,8 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     public int port() { return simulator().port(); }
     public Journal journal() { return simulator().journal(); }
     public Faults faults() { return simulator().faults(); }
+    public Lies lies() { return simulator().lies(); }
+    public Lie lie(Lie lie) { return simulator().lie(lie); }
     public SimAuth auth() { return simulator().auth(); }
     public SimTenant tenant() { return simulator().tenant(); }
     public SimAudit audit() { return simulator().audit(); }

@@ -44,6 +44,7 @@ public final class SimulatorOptions implements Cloneable {
     private boolean throughputMode;
     private int rateLimitPerMinute;
     private int readRequestPageRows = 1000;
+    private java.util.List<Lie> lies = java.util.List.of();
 
     private SimulatorOptions() {
     }
@@ -305,6 +306,23 @@ public final class SimulatorOptions implements Cloneable {
         return c;
     }
 
+    /** Lies installed at start (each simulator gets fresh copies, so counts are never shared); see {@link Lie}. */
+    public SimulatorOptions lies(Lie... l) {
+        SimulatorOptions c = copy();
+        java.util.List<Lie> all = new java.util.ArrayList<>(lies);
+        for (Lie x : l) {
+            all.add(x.copy());
+        }
+        c.lies = java.util.List.copyOf(all);
+        return c;
+    }
+
+    /** Shorthand for {@code lies(Lie.on("*", "/2/0/.*").always().corrupt(seed, probability))}: Integration API JSON only. */
+    public SimulatorOptions corruptJson(long seed, double probability) {
+        return lies(Lie.on("*", "/2/0/.*").always().corrupt(seed, probability).named("corrupt seed " + seed));
+    }
+
+    public java.util.List<Lie> lies() { return lies; }
     public int readRequestPageRows() { return readRequestPageRows; }
     public int port() { return port; }
     public Path seed() { return seed; }
