@@ -204,7 +204,9 @@ public final class ModelClient {
      * @throws AnaplanActionException when the task fails, is cancelled or times out
      */
     public TaskRun run(ActionType type, String actionId, TaskOptions options, PendingUpload upload) {
-        try (ModelLocks.Held modelLock = client.modelLocks().model(modelId)) {
+        try (ModelLocks.Held modelLock = client.modelLocks().model(modelId);
+             // held until the task ends, so no other upload to this file replaces it while the import reads it
+             ModelLocks.Held fileLock = upload == null ? null : client.modelLocks().file(modelId, upload.fileId())) {
             UploadResult uploaded = upload == null ? null
                     : upload(upload.fileId(), upload.body(), upload.charset(), upload.options(), upload.allowFileCreation());
             long startNanos = System.nanoTime();

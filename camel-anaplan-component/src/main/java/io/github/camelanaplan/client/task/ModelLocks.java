@@ -2,6 +2,7 @@ package io.github.camelanaplan.client.task;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -40,7 +41,7 @@ public final class ModelLocks {
             release(key, counted);
             throw e;
         }
-        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean open = new AtomicBoolean(true);
         return () -> {
             if (open.compareAndSet(true, false)) { // a second close must not release someone else's hold
                 counted.lock.unlock();

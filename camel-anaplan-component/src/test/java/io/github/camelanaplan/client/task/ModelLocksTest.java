@@ -62,4 +62,27 @@ class ModelLocksTest {
         }
         assertThat(locks.size()).isZero();
     }
+
+    @Test
+    void theHolderTakesItsFileLockAgainAndOthersWaitUntilTheOuterHoldEnds() throws Exception {
+        ModelLocks locks = new ModelLocks();
+        AtomicBoolean otherGotIt = new AtomicBoolean();
+        Thread other;
+        try (ModelLocks.Held run = locks.file("M1", "113000000001")) { // an import holding its file until the task ends
+            try (ModelLocks.Held upload = locks.file("M1", "113000000001")) { // its own upload, on the same thread
+                assertThat(locks.size()).isEqualTo(1);
+            }
+            other = new Thread(() -> {
+                try (ModelLocks.Held h = locks.file("M1", "113000000001")) {
+                    otherGotIt.set(true);
+                }
+            });
+            other.start();
+            other.join(200);
+            assertThat(otherGotIt).as("closing the inner hold must not free the file for another upload").isFalse();
+        }
+        other.join(5_000);
+        assertThat(otherGotIt).isTrue();
+        assertThat(locks.size()).isZero();
+    }
 }
