@@ -220,9 +220,9 @@ class AuthSimulatorTest {
 
     @Test
     void renewIsARefreshGrantAndLogoutDoesNothing() {
-        sim.auth().addOAuthClient("client-r", "sec", true);
+        sim.auth().addOAuthClient("client-r", "oauth-secret-r7", true);
         String original = sim.auth().issueRefreshToken("client-r");
-        OAuthCredentials creds = new OAuthCredentials("client-r", "sec", original, RefreshTokenStore.inMemory());
+        OAuthCredentials creds = new OAuthCredentials("client-r", "oauth-secret-r7", original, RefreshTokenStore.inMemory());
         AuthService auth = auth(creds);
         TokenManager manager = new TokenManager(creds, auth, () -> { });
         String token = manager.token();
@@ -238,7 +238,7 @@ class AuthSimulatorTest {
 
     @Test
     void storeThatFailsToSaveDoesNotLoseTheRotatedToken() {
-        sim.auth().addOAuthClient("client-f", "sec", true);
+        sim.auth().addOAuthClient("client-f", "oauth-secret-r7", true);
         String original = sim.auth().issueRefreshToken("client-f");
         RecordingStore backing = new RecordingStore();
         boolean[] failing = {true};
@@ -256,7 +256,7 @@ class AuthSimulatorTest {
                 backing.save(clientId, refreshToken);
             }
         };
-        OAuthCredentials creds = new OAuthCredentials("client-f", "sec", original, flaky);
+        OAuthCredentials creds = new OAuthCredentials("client-f", "oauth-secret-r7", original, flaky);
         AuthService auth = auth(creds);
         creds.login(auth); // saving fails: kept in memory
         assertThat(backing.saved).isEmpty();
