@@ -287,7 +287,12 @@ public final class AnaplanClient implements AutoCloseable {
 
     /** A lazy stream over a chunked resource (file, dump): {@code content/chunks} then each chunk. */
     public ChunkedInputStream openChunked(ApiPath content, int prefetch) {
-        return new FileDownloader(caller, executor).open(content, prefetch);
+        return openChunked(content, prefetch, null);
+    }
+
+    /** As {@link #openChunked(ApiPath, int)}, checking the chunk list against the content's claimed chunk count. */
+    public ChunkedInputStream openChunked(ApiPath content, int prefetch, Integer expectedChunks) {
+        return new FileDownloader(caller, executor).open(content, prefetch, expectedChunks);
     }
 
     /** File ids known to exist per model, filled by allowFileCreation=false checks. */

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -181,9 +182,15 @@ public final class ModelClient {
         throw new IllegalArgumentException("actionId " + importId + " is not an import of model " + modelId);
     }
 
-    /** A lazy stream of a file's content, chunk by chunk, prefetching up to {@code prefetch} chunks. */
+    /**
+     * A lazy stream of a file's content, chunk by chunk, prefetching up to {@code prefetch} chunks. The file's
+     * {@code chunkCount} in the listing is checked against its chunk list first, so a short list cannot pass for
+     * the whole file.
+     */
     public ChunkedInputStream download(String fileId, int prefetch) {
-        return client.openChunked(modelPath.then("files", fileId), prefetch);
+        Integer claimedChunks = files().stream().filter(f -> fileId.equals(f.id())).map(AnaplanFile::chunkCount)
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        return client.openChunked(modelPath.then("files", fileId), prefetch, claimedChunks);
     }
 
     public void deleteFile(String fileId) {

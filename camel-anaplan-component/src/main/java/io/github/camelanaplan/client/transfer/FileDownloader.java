@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelanaplan.client.error.AnaplanProtocolException;
 import io.github.camelanaplan.client.http.ApiPath;
 import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
-import io.github.camelanaplan.client.http.JsonAnswer;
+import io.github.camelanaplan.client.http.Paging;
 import io.github.camelanaplan.client.http.RetryingCaller;
 
 /**
@@ -44,11 +45,24 @@ public final class FileDownloader {
      * @param prefetch chunks fetched ahead in parallel (0: each chunk is fetched by the reading thread when needed)
      */
     public ChunkedInputStream open(ApiPath base, int prefetch) {
+        return open(base, prefetch, null);
+    }
+
+    /**
+     * Lists the chunks now, checks the list against the content's own chunk count when one is known, and returns a
+     * stream that fetches them as it is read.
+     *
+     * @param expectedChunks the {@code chunkCount} the content's metadata claims (files list it), or null when unknown
+     * @throws io.github.camelanaplan.client.error.AnaplanProtocolException when the chunk list repeats or skips an id,
+     *                                                                      or names another number of chunks than
+     *                                                                      {@code expectedChunks}
+     */
+    public ChunkedInputStream open(ApiPath base, int prefetch, Integer expectedChunks) {
         if (prefetch < 0) {
             throw new IllegalArgumentException("prefetch must be 0 or more, not " + prefetch);
         }
         String what = describe(base);
-        List<String> ids = chunkIds(base, what);
+        List<String> ids = chunkIds(base, what, expectedChunks);
         return ChunkedInputStream.ofBlocks(ids, prefetch, id -> fetch(base, id, what), executor, what);
     }
 
@@ -61,21 +75,34 @@ public final class FileDownloader {
         }
     }
 
-    /** Chunk ids in order; Anaplan omits the {@code chunks} key when there are none. */
-    private List<String> chunkIds(ApiPath base, String what) {
+    /**
+     * Chunk ids in order; Anaplan omits the {@code chunks} key when there are none. Anaplan numbers chunks 0 to n-1: a
+     * list that repeats or skips one, or counts otherwise than the metadata, would download other bytes than the
+     * content's, so it fails rather than returning them.
+     */
+    private List<String> chunkIds(ApiPath base, String what, Integer expectedChunks) {
         ApiRequest request = ApiRequest.get(base.then("chunks")).step("list the chunks of " + what).build();
-        JsonAnswer listing = transport.execute(request, Json.answer(request));
+        // the list is paged like any other (meta.paging): a file of many chunks may need more than one page
+        List<JsonNode> chunks = Paging.readAll(request, "chunks", JsonNode.class,
+                page -> transport.execute(page, Json.answer(page)));
         List<String> ids = new ArrayList<>();
-        List<JsonNode> chunks = listing.objects("chunks");
         for (int i = 0; i < chunks.size(); i++) {
             JsonNode id = chunks.get(i).path("id");
             if (!id.isValueNode() || id.isNull() || id.asText().isEmpty()) {
-                throw listing.violation("chunks[" + i + "].id", "is missing or not a string");
+                throw violation(request, "chunks[" + i + "].id", "is missing or not a string");
             }
             ids.add(id.asText());
         }
         ids.sort(Comparator.comparingLong(FileDownloader::numericOrder).thenComparing(Comparator.naturalOrder()));
+        String problem = ChunkList.problem(ids, expectedChunks);
+        if (problem != null) {
+            throw violation(request, "chunks", problem);
+        }
         return ids;
+    }
+
+    private static AnaplanProtocolException violation(ApiRequest request, String field, String problem) {
+        return new AnaplanProtocolException(request.step(), request.method(), request.path(), 200, field, problem);
     }
 
     /** Numeric ids ("0", "1", ..., "10") sort as numbers; anything else keeps a stable order after them. */

@@ -7,6 +7,7 @@ import io.github.camelanaplan.client.error.AnaplanException;
 import io.github.camelanaplan.client.http.ApiPath;
 import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.JsonAnswer;
 import io.github.camelanaplan.client.http.RequestKind;
 import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.bulk.AnaplanFile;
@@ -76,10 +77,11 @@ public final class FileUploader {
         }
     }
 
-    /** {@code POST {"chunkCount": n}}: idempotent, setting the same count twice is the same as once. */
     /**
-     * Not re-sent after a read timeout: a first POST that was only slow could land after the chunks and reset the file.
-     * Such an upload fails instead (nothing is imported), and the exchange can be retried as a whole.
+     * {@code POST {"chunkCount": n}}: setting the same count twice is the same as once. Not re-sent after a read
+     * timeout: a first POST that was only slow could land after the chunks and reset the file. Such an upload fails
+     * instead (nothing is imported), and the exchange can be retried as a whole. Its answer may still show the old
+     * chunk count (documented), so it is not checked against the count sent.
      */
     private AnaplanFile declareChunkCount(ApiPath fileUrl, String fileId, int chunkCount) {
         ApiRequest call = ApiRequest.post(fileUrl).json(new ChunkCountBody(chunkCount))
@@ -87,12 +89,22 @@ public final class FileUploader {
         return transport.execute(call, Json.answer(call)).read("file", AnaplanFile.class);
     }
 
-    /** {@code POST .../complete} after streamed chunks: the server then knows the real chunk count. */
+    /**
+     * {@code POST .../complete} after streamed chunks: the server then knows the real chunk count, and must agree
+     * with the number sent and name the file uploaded.
+     */
     private AnaplanFile complete(ApiPath fileUrl, String fileId, AnaplanFile declaredFile, int chunks) {
         CompleteUploadBody body = new CompleteUploadBody(fileId, declaredFile == null ? null : declaredFile.name(), -1);
         ApiRequest call = ApiRequest.post(fileUrl.then("complete")).json(body).kind(RequestKind.IDEMPOTENT)
                 .step("complete the upload of file " + fileId).build();
-        AnaplanFile file = transport.execute(call, Json.answer(call)).read("file", AnaplanFile.class);
+        JsonAnswer answer = transport.execute(call, Json.answer(call));
+        AnaplanFile file = answer.read("file", AnaplanFile.class);
+        if (file != null && file.id() != null && !file.id().equals(fileId)) {
+            throw answer.violation("file.id", "is " + file.id() + ", not the file uploaded (" + fileId + ")");
+        }
+        if (file != null && file.chunkCount() != null && file.chunkCount() >= 0 && file.chunkCount() != chunks) {
+            throw answer.violation("file.chunkCount", "is " + file.chunkCount() + ", but " + chunks + " chunks were sent");
+        }
         if (file == null) {
             file = declaredFile;
         }
