@@ -6,6 +6,7 @@ import io.github.camelanaplan.client.error.AnaplanActionException;
 import io.github.camelanaplan.client.http.ApiPath;
 import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.http.Json;
+import io.github.camelanaplan.client.http.JsonAnswer;
 import io.github.camelanaplan.client.http.RetryingCaller;
 import io.github.camelanaplan.client.task.ModelLocks;
 import io.github.camelanaplan.client.task.TaskOptions;
@@ -115,7 +116,12 @@ public final class ModelClient {
         ApiRequest request = ApiRequest.get(tasks.actionPath(type, id))
                 .query("showImportDataSource", type == ActionType.PROCESS ? "true" : null)
                 .step(type.label() + " metadata of " + id).build();
-        return transport.execute(request, Json.answer(request)).read(key, resultType);
+        JsonAnswer answer = transport.execute(request, Json.answer(request));
+        T metadata = answer.read(key, resultType);
+        if (metadata == null) {
+            throw answer.violation(key, "is missing");
+        }
+        return metadata;
     }
 
     /**

@@ -4,22 +4,29 @@ import io.github.camelanaplan.client.error.AnaplanException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
  * The one JSON mapper of the client. On input it tolerates what the API adds over time (unknown fields, unknown enum
  * values) but not a known field of the wrong type: a string where a number or boolean is promised, a number where an
- * enum is, a fraction where a count is, an object or array where a string is, a single value where a list is. A
- * number or boolean where a string is promised is read as its text: ids are strings on the wire, but some sources
- * send them as numbers (anaplan-api §2.5) and the text loses nothing. Typed reads go through {@link JsonAnswer},
- * which names the request and the field when an answer breaks these rules.
+ * enum is, a fraction where a count is, a number, boolean, object or array where a string is, a single value where
+ * a list is, a null inside a list. Ids are strings in Anaplan's answers (anaplan-api §2.5: only a client sends some
+ * as numbers), so a number where text is promised is a lie that reading it as its digits would hide (a name turned
+ * into its length). Typed reads go through {@link JsonAnswer}, which names the request and the field when an answer
+ * breaks these rules.
  */
 public final class Json {
 
@@ -31,6 +38,10 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .withCoercionConfig(LogicalType.Textual, text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withConfigOverride(List.class, list -> list.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
             .build();
 
     private Json() {
