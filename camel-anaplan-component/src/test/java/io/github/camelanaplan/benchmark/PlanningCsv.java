@@ -12,7 +12,7 @@ import java.util.HexFormat;
  * compresses like real exports (names and dimensions repeat, numbers do not). The last row may be cut short to hit
  * the size exactly. Rows are written straight into a byte array, so generating is much faster than compressing.
  */
-final class PlanningCsv extends InputStream {
+public final class PlanningCsv extends InputStream {
 
     static final String HEADER = "Code,Name,Region,Channel,Period,Version,Units,Price,Amount,Updated\n";
 
@@ -36,7 +36,7 @@ final class PlanningCsv extends InputStream {
     private int rowPosition;
     private boolean headerDone;
 
-    PlanningCsv(long size) {
+    public PlanningCsv(long size) {
         this.size = size;
     }
 

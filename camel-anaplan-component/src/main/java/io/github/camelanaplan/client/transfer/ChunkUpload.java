@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the chunks of one upload: the calling thread reads (cuts) chunks while up to {@code inFlight} executor
- * threads each gzip one and PUT it, so reading, compressing and sending overlap. The first chunk that finally fails
- * stops the others and nothing more is sent.
+ * threads each gzip one and PUT it, so reading, compressing and sending overlap. Each chunk is gzipped in blocks by
+ * its sending thread and by idle threads of the same executor ({@link ParallelGzip}), so the first chunk already
+ * keeps every core busy. The first chunk that finally fails stops the others and nothing more is sent.
  */
 final class ChunkUpload {
 
@@ -37,9 +38,10 @@ final class ChunkUpload {
     private final ApiPath fileUrl;
     private final String fileId;
     private final int declaredCount;
-    private final int compressionLevel;
     private final InFlight inFlight;
-    private final ConcurrentLinkedQueue<GzipCompressor> compressors = new ConcurrentLinkedQueue<>();
+    private final ParallelGzip gzip;
+    /** Output arrays of sent chunks, reused: at most one per chunk in flight. */
+    private final ConcurrentLinkedQueue<byte[]> outputs = new ConcurrentLinkedQueue<>();
     private final LongAdder bytes = new LongAdder();
     private final LongAdder compressedBytes = new LongAdder();
 
@@ -50,8 +52,8 @@ final class ChunkUpload {
         this.fileUrl = fileUrl;
         this.fileId = fileId;
         this.declaredCount = declaredCount;
-        this.compressionLevel = options.compressionLevel();
         this.inFlight = new InFlight(options.inFlight());
+        this.gzip = new ParallelGzip(options.compressionLevel(), executor, ParallelGzip.helpersForCores());
     }
 
     /** Sends every chunk the cutter gives; returns once all are sent, or throws once all senders have stopped. */
@@ -80,8 +82,8 @@ final class ChunkUpload {
                 inFlight.fail(-1, readFailure);
             }
             inFlight.awaitIdle();
-            compressors.forEach(GzipCompressor::close);
-            compressors.clear();
+            gzip.close();
+            outputs.clear();
         }
         InFlight.Failure failure = inFlight.failure();
         if (failure != null && failure.chunkIndex() >= 0) {
@@ -119,24 +121,23 @@ final class ChunkUpload {
     /** Runs on an executor thread: gzip the chunk, free its buffer for the reader, PUT it. */
     private void send(Chunk chunk) {
         boolean released = false;
-        GzipCompressor compressor = null;
+        byte[] output = null;
         ClientStats stats = transport.stats();
         boolean counted = false;
         try {
             if (!inFlight.start()) {
                 return;
             }
-            compressor = compressors.poll();
-            if (compressor == null) {
-                compressor = new GzipCompressor(compressionLevel);
-            }
+            output = outputs.poll();
             long began = System.nanoTime();
-            int compressedSize = compressor.compress(chunk.data(), chunk.offset(), chunk.length());
+            ParallelGzip.Member member = gzip.compress(chunk.data(), chunk.offset(), chunk.length(), output);
+            output = member.buffer();
+            int compressedSize = member.size();
             chunk.release();
             released = true;
             stats.chunksInFlightCounter().incrementAndGet();
             counted = true;
-            byte[] body = compressor.buffer();
+            byte[] body = output;
             String step = "upload chunk " + chunk.index() + " of file " + fileId;
             ApiRequest put = ApiRequest.put(fileUrl.then("chunks", String.valueOf(chunk.index())))
                     .entity(() -> new ByteArrayEntity(body, 0, compressedSize, GZIP)).kind(RequestKind.IDEMPOTENT)
@@ -159,8 +160,8 @@ final class ChunkUpload {
             if (counted) {
                 stats.chunksInFlightCounter().decrementAndGet();
             }
-            if (compressor != null) {
-                compressors.offer(compressor);
+            if (output != null) {
+                outputs.offer(output);
             }
             inFlight.finish();
         }

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Uploads a file's content with Anaplan's chunk protocol. Known-length content declares its exact chunk count up
  * front ({@code POST {"chunkCount": N}}, then the chunks); streamed content declares -1, sends the chunks, then
- * {@code POST .../complete}. Chunks are gzipped ({@code application/x-gzip}) and sent in parallel; memory stays at
- * about {@code chunkSize × (inFlight + 1)} for the raw chunks plus their compressed forms, whatever the size.
+ * {@code POST .../complete}. Chunks are gzipped ({@code application/x-gzip}), each on several threads in 1 MiB blocks,
+ * and sent in parallel; memory stays at about {@code chunkSize × (inFlight + 1)} for the raw chunks plus their
+ * compressed forms (and a few compressed blocks per chunk being compressed), whatever the size.
  */
 public final class FileUploader {
 
@@ -27,7 +28,10 @@ public final class FileUploader {
     private final RetryingCaller transport;
     private final ExecutorService executor;
 
-    /** @param executor runs the chunk PUTs; needs up to {@code uploadParallelism} threads free to reach it */
+    /**
+     * @param executor runs the chunk PUTs; needs up to {@code uploadParallelism} threads free to reach it. Its idle
+     *                 threads also help compress chunks; none has to be idle for an upload to finish
+     */
     public FileUploader(RetryingCaller transport, ExecutorService executor) {
         this.transport = transport;
         this.executor = executor;
