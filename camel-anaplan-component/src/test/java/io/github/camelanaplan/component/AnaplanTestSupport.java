@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
  * Camel tests against a fresh simulator per test, over real sockets. The component is configured once with the
  * simulator's URLs and the seeded basic credentials, as a user would with {@code camel.component.anaplan.*}.
  */
-abstract class AnaplanTestSupport extends CamelTestSupport {
+public abstract class AnaplanTestSupport extends CamelTestSupport {
 
     protected AnaplanSimulator sim;
 
@@ -31,8 +31,13 @@ abstract class AnaplanTestSupport extends CamelTestSupport {
         c.setStatusPollDelay(50);
         c.setMaxStatusPollDelay(200);
         c.setUploadChunkSize(1_000_000);
+        configure(c);
         context.addComponent("anaplan", component);
         return context;
+    }
+
+    /** Changes this test class makes to the component's configuration, after the fast defaults above. */
+    protected void configure(AnaplanConfiguration configuration) {
     }
 
     @AfterEach

@@ -18,18 +18,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.camelanaplan.client.error.AnaplanException;
-import io.github.camelanaplan.component.AnaplanComponent;
-import io.github.camelanaplan.component.SimulatedAnaplan;
-import io.github.camelanaplan.simulator.AnaplanSimulator;
+import io.github.camelanaplan.component.AnaplanConfiguration;
+import io.github.camelanaplan.component.AnaplanTestSupport;
 import io.github.camelanaplan.simulator.JournalEntry;
 import io.github.camelanaplan.simulator.JsonMutation;
 import io.github.camelanaplan.simulator.Lie;
 import io.github.camelanaplan.simulator.Seed;
 import io.github.camelanaplan.simulator.SimulatorOptions;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
@@ -47,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  *
  * <p>A failing case names its seed and operation; replay it with {@code -Danaplan.property.seed=<seed>}.
  */
-class CorruptedAnswersPropertyTest extends CamelTestSupport {
+class CorruptedAnswersPropertyTest extends AnaplanTestSupport {
 
     /** Cases in the normal run; {@code -Pslow} runs {@link #SLOW_CASES} more with other seeds. */
     static final int CASES = 500;
@@ -74,29 +70,21 @@ class CorruptedAnswersPropertyTest extends CamelTestSupport {
     private static final Set<JsonMutation.Kind> UNDETECTABLE = Set.of(JsonMutation.Kind.SWAP_VALUE,
             JsonMutation.Kind.DROP_FIELD, JsonMutation.Kind.NULL_VALUE);
 
-    private AnaplanSimulator sim;
     private final Map<String, Object> honest = new HashMap<>();
     private final Map<String, Integer> outcomes = new HashMap<>();
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        sim = AnaplanSimulator.start(SimulatorOptions.defaults().taskDuration(Duration.ofMillis(50)).maxPageSize(2));
-        CamelContext context = super.createCamelContext();
-        AnaplanComponent component = SimulatedAnaplan.component(sim);
-        component.getConfiguration().setRetryBackoff(5);
-        component.getConfiguration().setRetryCount(1);
-        component.getConfiguration().setStatusPollDelay(20);
-        component.getConfiguration().setMaxStatusPollDelay(40);
-        component.getConfiguration().setTimeout(5_000);
-        context.addComponent("anaplan", component);
-        return context;
+    protected SimulatorOptions simulatorOptions() {
+        return SimulatorOptions.defaults().taskDuration(Duration.ofMillis(50)).maxPageSize(2);
     }
 
-    @AfterEach
-    void stopSimulator() {
-        if (sim != null) {
-            sim.close();
-        }
+    @Override
+    protected void configure(AnaplanConfiguration c) {
+        c.setRetryBackoff(5);
+        c.setRetryCount(1);
+        c.setStatusPollDelay(20);
+        c.setMaxStatusPollDelay(40);
+        c.setTimeout(5_000);
     }
 
     @TestFactory

@@ -7,16 +7,11 @@ import io.github.camelanaplan.client.bulk.AnaplanFile;
 import io.github.camelanaplan.client.error.AnaplanApiException;
 import io.github.camelanaplan.client.error.AnaplanException;
 import io.github.camelanaplan.client.error.AnaplanProtocolException;
-import io.github.camelanaplan.component.AnaplanComponent;
-import io.github.camelanaplan.component.SimulatedAnaplan;
-import io.github.camelanaplan.simulator.AnaplanSimulator;
+import io.github.camelanaplan.component.AnaplanTestSupport;
 import io.github.camelanaplan.simulator.Lie;
 import io.github.camelanaplan.simulator.Seed;
 import io.github.camelanaplan.simulator.SimulatorOptions;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,30 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * fails with an {@link AnaplanException} naming the request and the field, and never returns the lie as a result.
  * Pages hold two items, so listings are paged.
  */
-class WireLiesTest extends CamelTestSupport {
+class WireLiesTest extends AnaplanTestSupport {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(30);
     private static final String DOWNLOAD = "anaplan:download?fileId=" + Seed.FILE_ID;
 
-    private AnaplanSimulator sim;
-
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        sim = AnaplanSimulator.start(SimulatorOptions.defaults().taskDuration(Duration.ofMillis(100)).maxPageSize(2));
-        CamelContext context = super.createCamelContext();
-        AnaplanComponent component = SimulatedAnaplan.component(sim);
-        component.getConfiguration().setRetryBackoff(20);
-        component.getConfiguration().setStatusPollDelay(50);
-        component.getConfiguration().setUploadChunkSize(1_000_000);
-        context.addComponent("anaplan", component);
-        return context;
-    }
-
-    @AfterEach
-    void stopSimulator() {
-        if (sim != null) {
-            sim.close();
-        }
+    protected SimulatorOptions simulatorOptions() {
+        return SimulatorOptions.defaults().taskDuration(Duration.ofMillis(100)).maxPageSize(2);
     }
 
     /** Uploads about 1.3 MB: two chunks of at most 1,000,000 bytes, listed on one page. */
