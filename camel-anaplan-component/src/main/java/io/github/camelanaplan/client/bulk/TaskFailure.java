@@ -22,6 +22,13 @@ final class TaskFailure {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskFailure.class);
 
+    /**
+     * Bytes of a dump held in an exception at most: a dump of millions of rejected rows must not fill the heap on its
+     * way into an error message. Longer dumps are cut at the last line break within it; the {@code dump} operation
+     * streams the whole.
+     */
+    static final int DUMP_TEXT_LIMIT = 1 << 20;
+
     private final AnaplanClient client;
     private final ActionTasks tasks;
 
@@ -86,8 +93,24 @@ final class TaskFailure {
 
     private String dumpText(ApiPath url) throws IOException {
         try (InputStream in = client.openChunked(url, 1)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return headOf(in, DUMP_TEXT_LIMIT);
         }
+    }
+
+    /** At most {@code limit} bytes of the stream as text, cut after the last whole line when the stream is longer. */
+    static String headOf(InputStream in, int limit) throws IOException {
+        byte[] head = in.readNBytes(limit + 1);
+        int length = head.length;
+        if (length > limit) {
+            length = limit;
+            while (length > 0 && head[length - 1] != '\n') {
+                length--;
+            }
+            if (length == 0) {
+                length = limit; // one line longer than the limit: its start is still worth reading
+            }
+        }
+        return new String(head, 0, length, StandardCharsets.UTF_8);
     }
 
     /** The {@code _Error_1_} column of the first data row of a dump. */
