@@ -2,7 +2,6 @@ package io.github.camelanaplan.simulator;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A fault to inject into matching requests. Built fluently:
@@ -16,23 +15,17 @@ public final class FaultRule {
         EXPIRE_TOKEN
     }
 
-    private final String method;
-    private final Pattern path;
-    private int occurrence = 1;
-    private int times = 1;
+    /** Which requests, and the count (runtime state, guarded by this). */
+    private final RequestSelector selector;
     private Action action = Action.RESPOND;
     private int status = 503;
     private String retryAfter;
     private Duration delay = Duration.ZERO;
     private String name;
 
-    // runtime state, guarded by this
-    private int matched;
-    private int fired;
 
     private FaultRule(String method, String pathRegex) {
-        this.method = Objects.requireNonNull(method);
-        this.path = Pattern.compile(pathRegex);
+        this.selector = new RequestSelector(method, pathRegex);
     }
 
     /** A rule for requests with this method ("*" for any) whose path (no base URL, no query) matches the regex. */
@@ -42,22 +35,19 @@ public final class FaultRule {
 
     /** The first matching request the rule fires on (1-based, default 1). */
     public FaultRule occurrence(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("occurrence is 1-based");
-        }
-        this.occurrence = n;
+        selector.occurrence(n);
         return this;
     }
 
     /** How many matching requests, from the occurrence on, the rule fires for (default 1). */
     public FaultRule times(int n) {
-        this.times = n;
+        selector.times(n);
         return this;
     }
 
     /** Fires on every matching request. */
     public FaultRule always() {
-        this.times = Integer.MAX_VALUE;
+        selector.times(Integer.MAX_VALUE);
         return this;
     }
 
@@ -123,8 +113,8 @@ public final class FaultRule {
         return this;
     }
 
-    public String method() { return method; }
-    public String pathRegex() { return path.pattern(); }
+    public String method() { return selector.method; }
+    public String pathRegex() { return selector.path.pattern(); }
     public Action action() { return action; }
     public int status() { return status; }
     public String retryAfterValue() { return retryAfter; }
@@ -135,25 +125,17 @@ public final class FaultRule {
             return name;
         }
         String what = action == Action.RESPOND ? "respond(" + status + ")" : action.name().toLowerCase(java.util.Locale.ROOT);
-        return what + " " + method + " " + path.pattern();
+        return what + " " + selector;
     }
 
     /** Counts a matching request and tells whether the rule fires on it. */
     synchronized boolean tryFire(String reqMethod, String reqPath) {
-        if (!("*".equals(method) || method.equalsIgnoreCase(reqMethod)) || !path.matcher(reqPath).matches()) {
-            return false;
-        }
-        matched++;
-        if (matched >= occurrence && fired < times) {
-            fired++;
-            return true;
-        }
-        return false;
+        return selector.matches(reqMethod, reqPath) && selector.count();
     }
 
     /** How many times the rule has fired. */
     public synchronized int firedCount() {
-        return fired;
+        return selector.fired();
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.regex.Pattern;
 
 /**
  * A lie the simulator tells instead of the honest answer, to test that a client notices. Selected like a
@@ -39,10 +38,8 @@ public final class Lie {
         TRICKLE, NEVER_ENDING, SET_FIELD, DROP_FIELD, OTHER_ID, RETRY_AFTER, CORRUPT
     }
 
-    private final String method;
-    private final Pattern path;
-    private int occurrence = 1;
-    private int times = 1;
+    /** Which requests, and the count (runtime state, guarded by this). */
+    private final RequestSelector selector;
     private Kind kind;
     private int amount;
     private String pointer;
@@ -57,38 +54,32 @@ public final class Lie {
     private String name;
 
     // runtime state, guarded by this
-    private int matched;
-    private int fired;
     private final Map<String, Integer> seenByRequest = new HashMap<>();
 
-    private Lie(String method, String pathRegex) {
-        this.method = Objects.requireNonNull(method);
-        this.path = Pattern.compile(pathRegex);
+    private Lie(RequestSelector selector) {
+        this.selector = selector;
     }
 
     /** A lie for requests with this method ("*" for any) whose path (no base URL, no query) matches the regex. */
     public static Lie on(String method, String pathRegex) {
-        return new Lie(method, pathRegex);
+        return new Lie(new RequestSelector(method, pathRegex));
     }
 
     /** The first answer the lie changes (1-based among the answers it could change, default 1). */
     public Lie occurrence(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("occurrence is 1-based");
-        }
-        this.occurrence = n;
+        selector.occurrence(n);
         return this;
     }
 
     /** How many answers, from the occurrence on, the lie changes (default 1). */
     public Lie times(int n) {
-        this.times = n;
+        selector.times(n);
         return this;
     }
 
     /** Changes every answer it can. */
     public Lie always() {
-        this.times = Integer.MAX_VALUE;
+        selector.times(Integer.MAX_VALUE);
         return this;
     }
 
@@ -217,27 +208,25 @@ public final class Lie {
         return this;
     }
 
-    public String method() { return method; }
-    public String pathRegex() { return path.pattern(); }
+    public String method() { return selector.method; }
+    public String pathRegex() { return selector.path.pattern(); }
     public Kind kind() { return kind; }
     Duration interval() { return interval; }
     int status() { return status; }
     String retryAfterValue() { return retryAfter; }
 
     public String name() {
-        return name != null ? name : kind.name().toLowerCase(Locale.ROOT) + " " + method + " " + path.pattern();
+        return name != null ? name : kind.name().toLowerCase(Locale.ROOT) + " " + selector;
     }
 
     /** How many answers the lie changed. */
     public synchronized int firedCount() {
-        return fired;
+        return selector.fired();
     }
 
     /** A fresh copy (no counts), so one options instance can start many simulators. */
     synchronized Lie copy() {
-        Lie c = new Lie(method, path.pattern());
-        c.occurrence = occurrence;
-        c.times = times;
+        Lie c = new Lie(selector.copy());
         c.kind = kind;
         c.amount = amount;
         c.pointer = pointer;
@@ -262,16 +251,11 @@ public final class Lie {
     }
 
     private boolean requestMatches(String reqMethod, String reqPath) {
-        return ("*".equals(method) || method.equalsIgnoreCase(reqMethod)) && path.matcher(reqPath).matches();
+        return selector.matches(reqMethod, reqPath);
     }
 
     private boolean count() {
-        matched++;
-        if (matched >= occurrence && fired < times) {
-            fired++;
-            return true;
-        }
-        return false;
+        return selector.count();
     }
 
     /** Before the handler runs: whether this (retryAfter / pagingStuck) lie fires on the request. */

@@ -2,6 +2,7 @@ package io.github.camelanaplan.component.reliability;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -238,12 +239,5 @@ class CorruptedAnswersPropertyTest extends AnaplanTestSupport {
     /** A missing field and a null one read the same into a record. */
     private static boolean equivalent(JsonNode a, JsonNode b) {
         return a.equals(b) || (a.isMissingNode() || a.isNull()) && (b.isMissingNode() || b.isNull());
-    }
-
-    /** An unchecked wrapper for reading a lazy result. */
-    private static final class UncheckedIOException extends RuntimeException {
-        UncheckedIOException(IOException cause) {
-            super(cause);
-        }
     }
 }
