@@ -62,6 +62,8 @@ public final class ChunkedInputStream extends InputStream {
     private final ExecutorService executor;
     private final String description;
     private final ArrayDeque<Future<Blocks>> ahead = new ArrayDeque<>();
+    /** Takes the blocks of each chunk read to the end; null once blocks may have escaped to the caller. */
+    private BlockRecycler recycler;
     private int nextToFetch;
     private int nextToRead;
     /** The chunk being read, its block being read, and the valid bytes of that block. */
@@ -76,17 +78,18 @@ public final class ChunkedInputStream extends InputStream {
     /** @param description what is being read, for messages ("file 116000000001") */
     ChunkedInputStream(List<String> chunkIds, int prefetch, ChunkFetcher fetcher, ExecutorService executor,
                        String description) {
-        this(chunkIds, prefetch, executor, description, id -> Blocks.of(fetcher.fetch(id)));
+        this(chunkIds, prefetch, executor, description, id -> Blocks.of(fetcher.fetch(id)), null);
     }
 
     /** A stream over chunks fetched in blocks; {@code description} is what is being read, for messages. */
     static ChunkedInputStream ofBlocks(List<String> chunkIds, int prefetch, BlockFetcher fetcher, ExecutorService executor,
-                                       String description) {
-        return new ChunkedInputStream(chunkIds, prefetch, executor, description, fetcher);
+                                       String description, BlockRecycler recycler) {
+        return new ChunkedInputStream(chunkIds, prefetch, executor, description, fetcher, recycler);
     }
 
     private ChunkedInputStream(List<String> chunkIds, int prefetch, ExecutorService executor, String description,
-                               BlockFetcher fetcher) {
+                               BlockFetcher fetcher, BlockRecycler recycler) {
+        this.recycler = recycler;
         this.chunkIds = List.copyOf(chunkIds);
         this.chunkCount = chunkIds.size();
         this.prefetch = prefetch;
@@ -145,6 +148,8 @@ public final class ChunkedInputStream extends InputStream {
     /** Gathers the remaining chunks and joins them once, instead of growing a buffer copy by copy. */
     @Override
     public byte[] readAllBytes() throws IOException {
+        // the blocks themselves may become the answer: none of them may be reused from here on
+        recycler = null;
         List<byte[]> parts = new ArrayList<>();
         long total = 0;
         while (ensureData()) {
@@ -178,7 +183,10 @@ public final class ChunkedInputStream extends InputStream {
                 if (nextToRead == chunkCount) {
                     return false;
                 }
-                // let the chunk just read go before fetching more
+                // let the chunk just read go (back to the recycler) before fetching more
+                if (recycler != null) {
+                    recycler.give(chunk.arrays());
+                }
                 chunk = Blocks.EMPTY;
                 current = NONE;
                 position = 0;

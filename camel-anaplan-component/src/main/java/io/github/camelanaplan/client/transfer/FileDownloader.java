@@ -63,7 +63,8 @@ public final class FileDownloader {
         }
         String what = describe(base);
         List<String> ids = chunkIds(base, what, expectedChunks);
-        return ChunkedInputStream.ofBlocks(ids, prefetch, id -> fetch(base, id, what), executor, what);
+        BlockRecycler recycler = new BlockRecycler(READ_BLOCK);
+        return ChunkedInputStream.ofBlocks(ids, prefetch, id -> fetch(base, id, what, recycler), executor, what, recycler);
     }
 
     /** The whole content in memory. */
@@ -114,10 +115,10 @@ public final class FileDownloader {
         }
     }
 
-    private ChunkedInputStream.Blocks fetch(ApiPath base, String chunkId, String what) {
+    private ChunkedInputStream.Blocks fetch(ApiPath base, String chunkId, String what, BlockRecycler recycler) {
         ApiRequest call = ApiRequest.get(base.then("chunks", chunkId)).accept("application/octet-stream")
                 .step("download chunk " + chunkId + " of " + what).build();
-        ChunkedInputStream.Blocks blocks = transport.execute(call, (status, contentType, body) -> readBlocks(body));
+        ChunkedInputStream.Blocks blocks = transport.execute(call, (status, contentType, body) -> readBlocks(body, recycler));
         transport.stats().chunkDownloaded();
         return blocks;
     }
@@ -126,17 +127,19 @@ public final class FileDownloader {
      * Reads a whole chunk body in blocks of {@value #READ_BLOCK} bytes, kept as they are for the reader.
      * {@code readAllBytes()} asked the connection for 8 KB at a time and then joined the pieces into one array per
      * chunk: a copy of every byte, a large (in a small heap, humongous) allocation per chunk, and a thousand reads per
-     * 10 MB. Blocks stay below half a G1 region, so they are never humongous, even in a small heap.
+     * 10 MB. Blocks stay below half a G1 region, so they are never humongous, even in a small heap; they come from
+     * the download's recycler, so once it is warm a chunk allocates none.
      */
-    static ChunkedInputStream.Blocks readBlocks(InputStream body) throws IOException {
+    static ChunkedInputStream.Blocks readBlocks(InputStream body, BlockRecycler recycler) throws IOException {
         List<byte[]> blocks = new ArrayList<>();
         int last = READ_BLOCK;
         while (last == READ_BLOCK) {
-            byte[] block = new byte[READ_BLOCK];
+            byte[] block = recycler.take();
             last = body.readNBytes(block, 0, READ_BLOCK);
             if (last > 0) {
                 blocks.add(block);
             } else {
+                recycler.give(List.of(block));
                 last = blocks.isEmpty() ? 0 : READ_BLOCK;
                 break;
             }

@@ -1,5 +1,8 @@
 package io.github.camelanaplan.client.transfer;
 
+import static io.github.camelanaplan.client.transfer.GzipBlockLayout.BLOCK_SIZE;
+import static io.github.camelanaplan.client.transfer.GzipBlockLayout.DICTIONARY_SIZE;
+
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -10,7 +13,7 @@ import java.util.zip.Deflater;
 
 /**
  * Gzips one chunk into one gzip member (RFC 1952) on several threads, the way pigz does. The chunk is cut into
- * blocks of {@link #BLOCK_SIZE}; each block is raw-deflated on its own, primed with the last 32 KiB of the block
+ * blocks of {@link GzipBlockLayout#BLOCK_SIZE}; each block is raw-deflated on its own, primed with the last 32 KiB of the block
  * before it ({@link Deflater#setDictionary}) so it compresses nearly as well as one stream, and ended with a sync
  * flush (the last one with {@code finish}) so the blocks' outputs simply follow one another. Then comes the trailer:
  * the CRC-32 of the whole chunk, computed on the calling thread while the blocks compress, and its length.
@@ -28,10 +31,6 @@ import java.util.zip.Deflater;
  */
 final class ParallelGzip implements AutoCloseable {
 
-    /** Uncompressed bytes per block: the unit of work handed to a thread. */
-    static final int BLOCK_SIZE = 1 << 20;
-    /** What deflate can refer back to: a block is primed with this many bytes of the one before. */
-    static final int DICTIONARY_SIZE = 32 * 1024;
     /** Compressed blocks of one chunk waiting to be joined at most, per thread compressing it: bounds the memory. */
     static final int BLOCKS_AHEAD_PER_THREAD = 2;
 
@@ -80,7 +79,7 @@ final class ParallelGzip implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("compressor closed");
         }
-        if (level == 0 || length < 2L * BLOCK_SIZE) {
+        if (!GzipBlockLayout.inBlocks(length, level)) {
             return single(data, offset, length, reuse == null ? EMPTY : reuse);
         }
         Job job = new Job(data, offset, length, reuse == null ? EMPTY : reuse);

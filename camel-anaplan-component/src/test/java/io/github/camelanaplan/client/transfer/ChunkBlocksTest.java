@@ -35,7 +35,8 @@ class ChunkBlocksTest {
     void readsBodiesOfEveryLengthIntoBlocks() throws Exception {
         for (int length : new int[] {0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 3 * BLOCK, 3 * BLOCK + 17}) {
             byte[] body = content(length, length);
-            ChunkedInputStream.Blocks blocks = FileDownloader.readBlocks(new ByteArrayInputStream(body));
+            ChunkedInputStream.Blocks blocks = FileDownloader.readBlocks(new ByteArrayInputStream(body),
+                    new BlockRecycler(BLOCK));
             ByteArrayOutputStream joined = new ByteArrayOutputStream();
             for (int i = 0; i < blocks.arrays().size(); i++) {
                 assertThat(blocks.length(i)).as("length %d block %d", length, i).isPositive().isLessThanOrEqualTo(BLOCK);
@@ -53,11 +54,49 @@ class ChunkBlocksTest {
         chunks.forEach(expected::writeBytes);
         for (int prefetch : new int[] {0, 2}) {
             for (String how : new String[] {"read", "transferTo", "readAllBytes"}) {
+                BlockRecycler recycler = new BlockRecycler(BLOCK);
                 try (ChunkedInputStream in = ChunkedInputStream.ofBlocks(List.of("0", "1", "2", "3"), prefetch,
-                        id -> FileDownloader.readBlocks(new ByteArrayInputStream(chunks.get(Integer.parseInt(id)))), executor,
-                        "file x")) {
+                        id -> FileDownloader.readBlocks(new ByteArrayInputStream(chunks.get(Integer.parseInt(id))), recycler),
+                        executor, "file x", recycler)) {
                     assertThat(readWith(in, how)).as("%s, prefetch %d", how, prefetch).isEqualTo(expected.toByteArray());
                     assertThat(in.read()).isEqualTo(-1);
+                }
+            }
+        }
+    }
+
+    /**
+     * Blocks of a chunk read to the end are reused for the chunks fetched after it: the content stays byte-identical
+     * (a block reused too early would show another chunk's bytes), and no more blocks are made than the chunks held
+     * at once need, whatever the number of chunks. {@code readAllBytes} may return the blocks themselves, so from there
+     * on none is reused.
+     */
+    @Test
+    void reusesTheBlocksOfChunksAlreadyReadWithoutMixingContent() throws Exception {
+        int chunkCount = 12;
+        int blocksPerChunk = 3;
+        List<byte[]> chunks = new java.util.ArrayList<>();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (int i = 0; i < chunkCount; i++) {
+            chunks.add(content(blocksPerChunk * BLOCK, 100 + i));
+            expected.writeBytes(chunks.get(i));
+        }
+        List<String> ids = java.util.stream.IntStream.range(0, chunkCount).mapToObj(String::valueOf).toList();
+        for (int prefetch : new int[] {0, 1, 2}) {
+            for (String how : new String[] {"read", "transferTo", "readAllBytes"}) {
+                BlockRecycler recycler = new BlockRecycler(BLOCK);
+                try (ChunkedInputStream in = ChunkedInputStream.ofBlocks(ids, prefetch,
+                        id -> FileDownloader.readBlocks(new ByteArrayInputStream(chunks.get(Integer.parseInt(id))), recycler),
+                        executor, "file x", recycler)) {
+                    assertThat(readWith(in, how)).as("%s, prefetch %d", how, prefetch).isEqualTo(expected.toByteArray());
+                }
+                // each fetch takes one block more than it fills (the read that finds the end), given back at once
+                int held = (prefetch + 2) * (blocksPerChunk + 1);
+                if (how.equals("readAllBytes")) {
+                    assertThat(recycler.created()).as("%s, prefetch %d", how, prefetch)
+                            .isGreaterThanOrEqualTo(chunkCount * blocksPerChunk);
+                } else {
+                    assertThat(recycler.created()).as("%s, prefetch %d", how, prefetch).isLessThanOrEqualTo(held);
                 }
             }
         }

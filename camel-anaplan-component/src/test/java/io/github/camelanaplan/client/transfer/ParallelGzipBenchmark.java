@@ -13,7 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
-import io.github.camelanaplan.benchmark.PlanningCsv;
+import io.github.camelanaplan.simulator.PlanningCsv;
 
 /**
  * Not a test (surefire runs {@code *Test} classes only): compares gzipping a 25,000,000-byte planning CSV chunk on

@@ -1,7 +1,7 @@
 package io.github.camelanaplan.client.transfer;
 
-import static io.github.camelanaplan.client.transfer.ParallelGzip.BLOCK_SIZE;
-import static io.github.camelanaplan.client.transfer.ParallelGzip.DICTIONARY_SIZE;
+import static io.github.camelanaplan.client.transfer.GzipBlockLayout.BLOCK_SIZE;
+import static io.github.camelanaplan.client.transfer.GzipBlockLayout.DICTIONARY_SIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

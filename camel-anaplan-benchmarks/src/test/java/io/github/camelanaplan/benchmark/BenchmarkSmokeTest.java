@@ -26,7 +26,7 @@ class BenchmarkSmokeTest {
         String markdown = Files.readString(report);
         assertThat(markdown).isEqualTo(result.markdown()).contains("| Measurement | Measured | Reference (same run) | Ratio |");
         for (String line : new String[] {"| 1. Upload", "| 2. Upload", "| 3. Download", "| 4a. Peak heap", "| 4b. Peak heap",
-                "| 5a. Task completion lag", "| 5b. Status polls", "| 6. "}) {
+                "| 7. Upload", "| 7. Download", "| 5a. Task completion lag", "| 5b. Status polls", "| 6. "}) {
             assertThat(markdown).as("report line %s", line).contains(line);
         }
         assertThat(result.checks()).isNotEmpty().allSatisfy(check -> assertThat(check).startsWith("OK: "));

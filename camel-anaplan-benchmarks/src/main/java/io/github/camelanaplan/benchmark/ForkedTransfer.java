@@ -16,21 +16,24 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.github.camelanaplan.component.AnaplanComponent;
-import io.github.camelanaplan.component.AnaplanConfiguration;
+import io.github.camelanaplan.simulator.PlanningCsv;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * One transfer through the component in a JVM of its own, started by {@link Benchmark} with a small heap: the
- * simulator lives in the parent, so this JVM's heap and RSS are the component's (and Camel's) alone. Prints one line
- * {@code RESULT bytes=… crc=… millis=… peakHeapMb=… liveHeapMb=… maxHeapMb=… rssPeakMb=…}: the peak is the most heap
- * used at any moment (just before a collection, or sampled), the live figure the most left after a collection; exits non-zero when the transfer fails.
+ * Transfers through the component in a JVM of its own, started by {@link Benchmark} with a small heap: the simulator
+ * lives in the parent, so this JVM's heap and RSS are the component's (and Camel's) alone. The first run is the cold
+ * one: the first exchange of a fresh JVM and Camel context. For each run it prints
+ * {@code RUN n startNanos=… millis=… bytes=… crc=…}, where {@code startNanos} is {@link System#nanoTime()} as the
+ * exchange is sent (on Linux the JVM reads the system-wide monotonic clock, so the parent can compare it with the times
+ * the simulator received requests); at the end {@code RESULT peakHeapMb=… liveHeapMb=… maxHeapMb=… rssPeakMb=…}: the
+ * peak is the most heap used at any moment (just before a collection, or sampled), the live figure the most left after
+ * a collection. Exits non-zero when a transfer fails or a download comes short.
  * <p>
- * Arguments: {@code upload|download size fileId apiUrl authUrl oauthUrl username password workspaceId modelId
- * endpointOptions} (the options are appended to the endpoint URI as they are, e.g. {@code &compressionLevel=6}).
+ * Arguments: {@code upload|download size fileId apiUrl authUrl oauthUrl runs endpointOptions} (the options are
+ * appended to the endpoint URI as they are, e.g. {@code &compressionLevel=6}; empty for the defaults).
  */
 public final class ForkedTransfer {
 
@@ -41,52 +44,45 @@ public final class ForkedTransfer {
     }
 
     public static void main(String[] args) throws Exception {
-        Benchmark.quietLogging();
         watchHeap();
         String op = args[0];
         long size = Long.parseLong(args[1]);
         String fileId = args[2];
-        String options = args.length > 10 ? args[10] : "";
+        int runs = Integer.parseInt(args[6]);
+        String options = args.length > 7 ? args[7] : "";
         CamelContext context = new DefaultCamelContext();
-        AnaplanComponent component = new AnaplanComponent();
-        AnaplanConfiguration c = component.getConfiguration();
-        c.setApiUrl(args[3]);
-        c.setAuthUrl(args[4]);
-        c.setOauthUrl(args[5]);
-        c.setUsername(args[6]);
-        c.setPassword(args[7]);
-        c.setWorkspaceId(args[8]);
-        c.setModelId(args[9]);
-        c.setMaxRequestsPerMinute(0);
-        context.addComponent("anaplan", component);
+        context.addComponent("anaplan", BenchmarkComponent.pointedAt(args[3], args[4], args[5]));
         context.start();
         int exit = 0;
         try (ProducerTemplate template = context.createProducerTemplate()) {
-            long began = System.nanoTime();
-            long bytes;
-            long crc = 0;
-            if (op.equals("upload")) {
-                Exchange done = template.request("anaplan:upload?fileId=" + fileId + options,
-                        e -> e.getMessage().setBody(new PlanningCsv(size)));
-                if (done.getException() != null) {
-                    throw done.getException();
+            for (int run = 0; run < runs; run++) {
+                long began = System.nanoTime();
+                long bytes;
+                long crc = 0;
+                if (op.equals("upload")) {
+                    Exchange done = template.request("anaplan:upload?fileId=" + fileId + options,
+                            e -> e.getMessage().setBody(new PlanningCsv(size)));
+                    if (done.getException() != null) {
+                        throw done.getException();
+                    }
+                    bytes = size;
+                } else {
+                    CRC32C checksum = new CRC32C();
+                    try (InputStream in = template.requestBody("anaplan:download?fileId=" + fileId + options, null,
+                            InputStream.class)) {
+                        bytes = Benchmark.drain(in, checksum);
+                    }
+                    crc = checksum.getValue();
+                    if (bytes != size) {
+                        exit = 3;
+                    }
                 }
-                bytes = size;
-            } else {
-                CRC32C checksum = new CRC32C();
-                try (InputStream in = template.requestBody("anaplan:download?fileId=" + fileId + options, null,
-                        InputStream.class)) {
-                    bytes = Benchmark.drain(in, checksum);
-                }
-                crc = checksum.getValue();
-                if (bytes != size) {
-                    exit = 3;
-                }
+                long millis = Math.max(1, (System.nanoTime() - began) / 1_000_000);
+                System.out.printf("RUN %d startNanos=%d millis=%d bytes=%d crc=%d%n", run, began, millis, bytes, crc);
             }
-            long millis = Math.max(1, (System.nanoTime() - began) / 1_000_000);
             sampleHeap();
-            System.out.printf("RESULT bytes=%d crc=%d millis=%d peakHeapMb=%.1f liveHeapMb=%.1f maxHeapMb=%d rssPeakMb=%.1f%n",
-                    bytes, crc, millis, PEAK.get() / 1048576.0, LIVE.get() / 1048576.0, Runtime.getRuntime().maxMemory() >> 20,
+            System.out.printf("RESULT peakHeapMb=%.1f liveHeapMb=%.1f maxHeapMb=%d rssPeakMb=%.1f%n",
+                    PEAK.get() / 1048576.0, LIVE.get() / 1048576.0, Runtime.getRuntime().maxMemory() >> 20,
                     rssPeakKb() / 1024.0);
         } finally {
             context.stop();

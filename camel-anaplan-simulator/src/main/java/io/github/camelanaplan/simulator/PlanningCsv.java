@@ -1,4 +1,4 @@
-package io.github.camelanaplan.benchmark;
+package io.github.camelanaplan.simulator;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import java.util.HexFormat;
  */
 public final class PlanningCsv extends InputStream {
 
-    static final String HEADER = "Code,Name,Region,Channel,Period,Version,Units,Price,Amount,Updated\n";
+    public static final String HEADER = "Code,Name,Region,Channel,Period,Version,Units,Price,Amount,Updated\n";
 
     private static final byte[][] ADJECTIVES = words("Premium", "Classic", "Organic", "Compact", "Deluxe", "Eco",
             "Family", "Professional", "Smart", "Ultra", "Light", "Heavy Duty");
@@ -40,7 +40,7 @@ public final class PlanningCsv extends InputStream {
         this.size = size;
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
@@ -80,7 +80,7 @@ public final class PlanningCsv extends InputStream {
     }
 
     /** One data row (record {@code i}, without the header), for tests and the small-record route. */
-    static String row(long i) {
+    public static String row(long i) {
         PlanningCsv csv = new PlanningCsv(Long.MAX_VALUE);
         csv.headerDone = true;
         csv.rowNumber = i;
@@ -189,7 +189,7 @@ public final class PlanningCsv extends InputStream {
     }
 
     /** SHA-256 (hex) of the first {@code size} bytes. */
-    static String sha256(long size) {
+    public static String sha256(long size) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -206,7 +206,7 @@ public final class PlanningCsv extends InputStream {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    static String sha256(byte[] content) {
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

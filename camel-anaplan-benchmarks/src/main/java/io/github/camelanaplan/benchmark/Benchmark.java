@@ -28,13 +28,13 @@ import java.util.zip.Deflater;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelanaplan.client.transfer.GzipBlocks;
+import io.github.camelanaplan.client.transfer.GzipBlockLayout;
 import io.github.camelanaplan.client.transfer.UploadOptions;
-import io.github.camelanaplan.component.AnaplanComponent;
 import io.github.camelanaplan.component.AnaplanConfiguration;
-import io.github.camelanaplan.component.SimulatedAnaplan;
 import io.github.camelanaplan.component.AnaplanConstants;
 import io.github.camelanaplan.simulator.AnaplanSimulator;
+import io.github.camelanaplan.simulator.JournalEntry;
+import io.github.camelanaplan.simulator.PlanningCsv;
 import io.github.camelanaplan.simulator.Seed;
 import io.github.camelanaplan.simulator.SimModel;
 import io.github.camelanaplan.simulator.SimTask;
@@ -62,7 +62,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <li>Small records through an aggregate → import route, against the same route without Anaplan.</li>
  * </ol>
  * Prints a Markdown table and writes it to {@code target/benchmark-report.md}. Run it with
- * {@code ./mvnw -Pbenchmark -pl camel-anaplan-component -am verify -DskipTests -Dbenchmark.size=1g}; system
+ * {@code ./mvnw -Pbenchmark -pl camel-anaplan-benchmarks -am verify -DskipTests -Dbenchmark.size=1g}; system
  * properties: {@code benchmark.size} (e.g. {@code 20m}, {@code 1g}), {@code benchmark.report},
  * {@code benchmark.level}, {@code benchmark.parallelism}, {@code benchmark.chunkSize}, {@code benchmark.records}.
  */
@@ -145,7 +145,6 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        quietLogging();
         String size = args.length > 0 ? args[0] : System.getProperty("benchmark.size", "1g");
         Settings settings = size.equalsIgnoreCase("smoke") ? Settings.smoke(Path.of("target", "benchmark-report.md"))
                 : Settings.full(parseSize(size));
@@ -164,17 +163,7 @@ public final class Benchmark {
         return new Benchmark(settings).runAll();
     }
 
-    /** Keeps the benchmark's own JVMs from logging every request (the test log configuration traces everything). */
-    static void quietLogging() {
-        try {
-            org.apache.logging.log4j.core.config.Configurator.setAllLevels(
-                    org.apache.logging.log4j.LogManager.ROOT_LOGGER_NAME, org.apache.logging.log4j.Level.WARN);
-        } catch (LinkageError e) {
-            // another logging backend: its own configuration applies
-        }
-    }
-
-    /** {@code -Dbenchmark.only=upload,download} runs only those parts (levels, upload, download, memory, lag, records). */
+    /** {@code -Dbenchmark.only=upload,download} runs only those parts (levels, upload, download, memory, sizes, lag, records). */
     private static boolean selected(String part) {
         String only = System.getProperty("benchmark.only", "").trim();
         return only.isEmpty() || java.util.Arrays.asList(only.split("\\s*,\\s*")).contains(part);
@@ -205,6 +194,10 @@ public final class Benchmark {
             if (selected("memory")) {
                 log("forked JVMs");
                 forkedMemory();
+            }
+            if (selected("sizes")) {
+                log("the sizes users move, fresh JVMs with the defaults");
+                commonSizes(settings.smoke() ? 2 : 3);
             }
             if (selected("lag")) {
                 log("task completion lag");
@@ -374,7 +367,7 @@ public final class Benchmark {
      * up) blocks each primed with the 32 KiB before it and ended with a sync flush, the last one finished.
      */
     private static long deflateAsTheComponent(Deflater deflater, byte[] data, int length, int level, byte[] out) {
-        if (!GzipBlocks.inBlocks(length, level)) {
+        if (!GzipBlockLayout.inBlocks(length, level)) {
             deflater.reset();
             deflater.setInput(data, 0, length);
             deflater.finish();
@@ -385,11 +378,11 @@ public final class Benchmark {
             return total;
         }
         long total = 0;
-        for (int start = 0; start < length; start += GzipBlocks.BLOCK_SIZE) {
-            int end = Math.min(length, start + GzipBlocks.BLOCK_SIZE);
+        for (int start = 0; start < length; start += GzipBlockLayout.BLOCK_SIZE) {
+            int end = Math.min(length, start + GzipBlockLayout.BLOCK_SIZE);
             deflater.reset();
             if (start > 0) {
-                deflater.setDictionary(data, start - GzipBlocks.DICTIONARY_SIZE, GzipBlocks.DICTIONARY_SIZE);
+                deflater.setDictionary(data, start - GzipBlockLayout.DICTIONARY_SIZE, GzipBlockLayout.DICTIONARY_SIZE);
             }
             deflater.setInput(data, start, end - start);
             if (end == length) {
@@ -483,15 +476,15 @@ public final class Benchmark {
         model.addSyntheticFile(DOWNLOAD_FILE, "benchmark-download.csv", size, DOWNLOAD_CHUNK);
         model.addSyntheticFile(WARMUP_FILE, "benchmark-warmup.csv", Math.min(size, 32L << 20), DOWNLOAD_CHUNK);
         String token = token(storeSim);
-        plainRead(token, WARMUP_FILE, -1);
+        plainRead(storeSim, token, WARMUP_FILE, -1);
         download(WARMUP_FILE);
         Transfer plain = null;
         Transfer component = null;
         Transfer chunked = null;
         for (int i = 0; i < settings.repeats(); i++) {
-            plain = best(plain, plainRead(token, DOWNLOAD_FILE, -1));
+            plain = best(plain, plainRead(storeSim, token, DOWNLOAD_FILE, -1));
             component = best(component, download(DOWNLOAD_FILE));
-            chunked = best(chunked, plainRead(token, DOWNLOAD_FILE, model.fileChunkCount(DOWNLOAD_FILE)));
+            chunked = best(chunked, plainRead(storeSim, token, DOWNLOAD_FILE, model.fileChunkCount(DOWNLOAD_FILE)));
         }
         context.add(String.format(Locale.ROOT, "Plain sequential GETs of the same %s chunks, one after the other: %s (%.2f of the"
                                                + " whole-file read); the component reaches %.2f of that", human(DOWNLOAD_CHUNK),
@@ -549,8 +542,8 @@ public final class Benchmark {
      * The plainest read over loopback: one GET of the whole file (chunks &lt; 0), or one GET per chunk one after the
      * other; a 64 KB buffer, no threads.
      */
-    private Transfer plainRead(String token, String fileId, int chunks) throws IOException {
-        String fileUrl = storeSim.apiUrl() + "/workspaces/" + Seed.WORKSPACE_ID + "/models/" + Seed.MODEL_ID + "/files/"
+    private static Transfer plainRead(AnaplanSimulator sim, String token, String fileId, int chunks) throws IOException {
+        String fileUrl = sim.apiUrl() + "/workspaces/" + Seed.WORKSPACE_ID + "/models/" + Seed.MODEL_ID + "/files/"
                          + fileId;
         CRC32C crc = new CRC32C();
         long began = System.nanoTime();
@@ -602,8 +595,25 @@ public final class Benchmark {
 
     // ------------------------------------------------------------------------------------------------ 4: memory
 
-    private record Forked(boolean ok, long bytes, long crc, double peakHeapMb, double liveHeapMb, int maxHeapMb, double rssMb,
+    /** What a forked JVM did: its runs, the first one cold, and its memory. */
+    private record Forked(boolean ok, List<ForkRun> runs, double peakHeapMb, double liveHeapMb, int maxHeapMb, double rssMb,
                           String output) {
+
+        long bytes() {
+            return runs.isEmpty() ? 0 : runs.get(0).bytes();
+        }
+
+        long crc() {
+            return runs.isEmpty() ? 0 : runs.get(0).crc();
+        }
+    }
+
+    /** One transfer in a forked JVM; {@code startNanos} on the system-wide monotonic clock. */
+    private record ForkRun(long startNanos, long millis, long bytes, long crc) {
+
+        double mbPerSecond() {
+            return bytes / MB / (millis / 1000.0);
+        }
     }
 
     private void forkedMemory() throws Exception {
@@ -651,11 +661,15 @@ public final class Benchmark {
     }
 
     private Forked fork(String op, long size, String fileId, AnaplanSimulator sim) throws Exception {
+        return fork(op, size, fileId, sim, FORK_HEAP, 1, op.equals("upload") ? settings.uploadOptions() : "");
+    }
+
+    private static Forked fork(String op, long size, String fileId, AnaplanSimulator sim, String heap, int runs,
+                               String options) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String options = op.equals("upload") ? settings.uploadOptions() : "";
-        List<String> command = List.of(java, FORK_HEAP, "-cp", System.getProperty("java.class.path"),
+        List<String> command = List.of(java, heap, "-cp", System.getProperty("java.class.path"),
                 ForkedTransfer.class.getName(), op, String.valueOf(size), fileId, sim.apiUrl(), sim.authUrl(),
-                sim.oauthUrl(), Seed.USERNAME, Seed.PASSWORD, Seed.WORKSPACE_ID, Seed.MODEL_ID, options);
+                sim.oauthUrl(), String.valueOf(runs), options);
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         // read while it runs, so a chatty child never blocks on a full pipe
         Future<String> output = Executors.newSingleThreadExecutor(r -> {
@@ -663,17 +677,19 @@ public final class Benchmark {
             t.setDaemon(true);
             return t;
         }).submit(() -> new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        boolean finished = child.waitFor(120 + size / 5_000_000, TimeUnit.SECONDS);
+        boolean finished = child.waitFor(120 + runs * size / 5_000_000, TimeUnit.SECONDS);
         if (!finished) {
             child.destroyForcibly();
         }
         String text = output.get(1, TimeUnit.MINUTES);
         String result = text.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElse(null);
-        if (!finished || child.exitValue() != 0 || result == null) {
+        List<ForkRun> done = text.lines().filter(l -> l.startsWith("RUN ")).map(l -> new ForkRun(field(l, "startNanos"),
+                field(l, "millis"), field(l, "bytes"), field(l, "crc"))).toList();
+        if (!finished || child.exitValue() != 0 || result == null || done.size() != runs) {
             System.err.println("Forked " + op + " of " + size + " bytes failed:\n" + text);
-            return new Forked(false, 0, 0, 0, 0, 128, 0, finished ? text : "timed out");
+            return new Forked(false, done, 0, 0, 0, 0, finished ? text : "timed out");
         }
-        return new Forked(true, field(result, "bytes"), field(result, "crc"), Double.parseDouble(value(result, "peakHeapMb")),
+        return new Forked(true, done, Double.parseDouble(value(result, "peakHeapMb")),
                 Double.parseDouble(value(result, "liveHeapMb")), (int) field(result, "maxHeapMb"),
                 Double.parseDouble(value(result, "rssPeakMb")), text);
     }
@@ -689,6 +705,127 @@ public final class Benchmark {
 
     private static long field(String line, String key) {
         return Long.parseLong(value(line, key));
+    }
+
+    // ------------------------------------------------------------------------------------------------ 7: the sizes users move
+
+    /** Heap of the forks that measure the sizes users move: the bound the component promises RSS stays under. */
+    static final String DEFAULTS_HEAP = "-Xmx256m";
+    static final double RSS_LIMIT_MB = 256;
+    static final double FIRST_CHUNK_LIMIT_SECONDS = 0.5;
+
+    /** Sizes of line 7: the common loads and the run's size; smoke mode only the smallest. */
+    private List<Long> commonSizes() {
+        List<Long> sizes = new ArrayList<>(List.of(10_000_000L));
+        if (!settings.smoke()) {
+            sizes.add(100_000_000L);
+            if (settings.size() > 100_000_000L) {
+                sizes.add(settings.size());
+            }
+        }
+        return sizes;
+    }
+
+    /**
+     * Uploads and downloads at the sizes users really move, each in a fresh JVM with {@code -Xmx256m} and the
+     * component's defaults (no options): the first exchange cold, then the best of the warm ones, against the limit
+     * measured in this run (best of two, one before and one after the fork), with the peak RSS of the fork.
+     */
+    private void commonSizes(int runs) throws Exception {
+        AnaplanConfiguration defaults = new AnaplanConfiguration();
+        int level = defaults.getCompressionLevel();
+        int chunk = Math.toIntExact(defaults.getUploadChunkSize());
+        String chunkPut = ".*/files/" + Seed.FILE_ID + "/chunks/\\d+";
+        SimModel storeModel = storeSim.tenant().model(Seed.MODEL_ID);
+        String token = token(storeSim);
+        for (long size : commonSizes()) {
+            Compressed limit = compressOnAllCores(size, level, chunk);
+            fastSim.journal().clear();
+            Forked up = fork("upload", size, Seed.FILE_ID, fastSim, DEFAULTS_HEAP, runs, "");
+            List<JournalEntry> puts = fastSim.journal().matching("PUT", chunkPut);
+            if (up.ok()) {
+                context.add("Cold upload of " + human(size) + ", requests until the first chunk (seconds after the exchange"
+                            + " was sent): " + requestsUntilFirstChunk(fastSim.journal().entries(), up.runs().get(0), chunkPut));
+            }
+            int inFlight = fastSim.journal().maxConcurrency(chunkPut);
+            limit = best(limit, compressOnAllCores(size, level, chunk));
+            uploadLine(size, level, chunk, up, puts, inFlight, limit);
+
+            String fileId = String.valueOf(113_000_000_910L + commonSizes().indexOf(size));
+            storeModel.addSyntheticFile(fileId, "benchmark-" + size + ".csv", size, DOWNLOAD_CHUNK);
+            Transfer plain = plainRead(storeSim, token, fileId, -1);
+            Forked down = fork("download", size, fileId, storeSim, DEFAULTS_HEAP, runs, "");
+            plain = best(plain, plainRead(storeSim, token, fileId, -1));
+            downloadLine(size, down, plain);
+        }
+    }
+
+    private void uploadLine(long size, int level, int chunk, Forked up, List<JournalEntry> puts, int inFlight,
+                            Compressed limit) {
+        String name = "7. Upload " + human(size) + ", defaults (level " + level + ", " + human(chunk) + " chunks), fresh JVM `"
+                      + DEFAULTS_HEAP + "`: cold = first exchange, warm = best of the rest";
+        if (!up.ok()) {
+            lines.add(new Line(name, memory(up), "", "", "", false));
+            return;
+        }
+        ForkRun cold = up.runs().get(0);
+        double warm = up.runs().stream().skip(1).mapToDouble(ForkRun::mbPerSecond).max().orElse(cold.mbPerSecond());
+        // the first chunk request the simulator received after the cold exchange was sent
+        double firstChunk = puts.stream().mapToLong(JournalEntry::startNanos).filter(t -> t >= cold.startNanos()).min()
+                                    .stream().mapToDouble(t -> (t - cold.startNanos()) / 1e9).findFirst().orElse(Double.NaN);
+        double coldRatio = cold.mbPerSecond() / limit.mbPerSecond();
+        double warmRatio = warm / limit.mbPerSecond();
+        boolean big = size >= 100_000_000L;
+        boolean pass = up.rssMb() <= RSS_LIMIT_MB && firstChunk <= FIRST_CHUNK_LIMIT_SECONDS
+                       && (!big || (coldRatio >= 0.85 && warmRatio >= 0.85 && inFlight >= 2));
+        lines.add(new Line(name, String.format(Locale.ROOT, "cold %s, first chunk on the wire after %.2f s; warm %s; %d chunk"
+                                                            + " requests in flight at most; peak RSS %.0f MB",
+                mbps(cold.mbPerSecond()), firstChunk, mbps(warm), inFlight, up.rssMb()),
+                "compression limit, level " + level + " on " + cores() + " cores: " + mbps(limit.mbPerSecond()),
+                "cold " + ratio(coldRatio) + ", warm " + ratio(warmRatio),
+                (big ? "≥ 0.85 cold and warm, ≥ 2 in flight, " : "") + "first chunk ≤ " + FIRST_CHUNK_LIMIT_SECONDS
+                + " s, RSS ≤ " + (int) RSS_LIMIT_MB + " MB", pass));
+        check("upload of " + human(size) + " in a fresh JVM: " + puts.size() + " chunk requests for " + up.runs().size() + " runs",
+                puts.size() == limit.chunks() * up.runs().size(), limit.chunks() + " chunks per run, as the reference cut");
+    }
+
+    /** The requests of the cold run up to and including its first chunk, with when each reached the simulator. */
+    private static String requestsUntilFirstChunk(List<JournalEntry> entries, ForkRun cold, String chunkPut) {
+        StringBuilder out = new StringBuilder();
+        for (JournalEntry e : entries) {
+            if (e.startNanos() < cold.startNanos()) {
+                continue;
+            }
+            String path = e.path().replaceAll("/workspaces/[^/]+/models/[^/]+", "/…");
+            out.append(String.format(Locale.ROOT, "%s`%s %s` %.3f", out.length() == 0 ? "" : ", ", e.method(), path,
+                    (e.startNanos() - cold.startNanos()) / 1e9));
+            if (e.method().equals("PUT") && e.path().matches(chunkPut)) {
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    private void downloadLine(long size, Forked down, Transfer plain) {
+        String name = "7. Download " + human(size) + ", defaults, fresh JVM `" + DEFAULTS_HEAP
+                      + "`: cold = first exchange, warm = best of the rest";
+        if (!down.ok()) {
+            lines.add(new Line(name, memory(down), "", "", "", false));
+            return;
+        }
+        ForkRun cold = down.runs().get(0);
+        double warm = down.runs().stream().skip(1).mapToDouble(ForkRun::mbPerSecond).max().orElse(cold.mbPerSecond());
+        double coldRatio = cold.mbPerSecond() / plain.mbPerSecond();
+        double warmRatio = warm / plain.mbPerSecond();
+        boolean big = size >= 100_000_000L;
+        boolean pass = down.rssMb() <= RSS_LIMIT_MB && (!big || (coldRatio >= 0.80 && warmRatio >= 0.80));
+        lines.add(new Line(name, String.format(Locale.ROOT, "cold %s; warm %s; peak RSS %.0f MB", mbps(cold.mbPerSecond()),
+                mbps(warm), down.rssMb()), "plain loopback GET of the same bytes: " + mbps(plain.mbPerSecond()),
+                "cold " + ratio(coldRatio) + ", warm " + ratio(warmRatio),
+                (big ? "≥ 0.80 cold and warm, " : "") + "RSS ≤ " + (int) RSS_LIMIT_MB + " MB", pass));
+        check("download of " + human(size) + " in a fresh JVM", down.runs().stream().allMatch(r -> r.bytes() == size
+                                                                                              && r.crc() == plain.crc()),
+                "every run read " + size + " bytes with the plain read's CRC-32C");
     }
 
     // ------------------------------------------------------------------------------------------------ 5: task lag
@@ -914,11 +1051,7 @@ public final class Benchmark {
 
     private static CamelContext camel(AnaplanSimulator sim) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        AnaplanComponent component = SimulatedAnaplan.component(sim);
-        AnaplanConfiguration c = component.getConfiguration();
-        // the request rate limit is a policy (Anaplan's API limit), not a limit of the machine: off, as in the forks
-        c.setMaxRequestsPerMinute(0);
-        context.addComponent("anaplan", component);
+        context.addComponent("anaplan", BenchmarkComponent.pointedAt(sim.apiUrl(), sim.authUrl(), sim.oauthUrl()));
         context.start();
         return context;
     }
