@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
@@ -683,6 +684,10 @@ public final class Benchmark {
         }
         String text = output.get(1, TimeUnit.MINUTES);
         String result = text.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElse(null);
+        if (Boolean.getBoolean("benchmark.verbose")) {
+            System.err.println("fork " + op + " " + human(size) + ": " + text.lines().filter(l -> l.startsWith("R"))
+                    .collect(Collectors.joining(" | ")));
+        }
         List<ForkRun> done = text.lines().filter(l -> l.startsWith("RUN ")).map(l -> new ForkRun(field(l, "startNanos"),
                 field(l, "millis"), field(l, "bytes"), field(l, "crc"))).toList();
         if (!finished || child.exitValue() != 0 || result == null || done.size() != runs) {
@@ -719,7 +724,8 @@ public final class Benchmark {
         List<Long> sizes = new ArrayList<>(List.of(10_000_000L));
         if (!settings.smoke()) {
             sizes.add(100_000_000L);
-            if (settings.size() > 100_000_000L) {
+            // the run's size only when it is not 100 MB again (100m and 100 MiB would be the same row twice)
+            if (settings.size() > 110_000_000L) {
                 sizes.add(settings.size());
             }
         }

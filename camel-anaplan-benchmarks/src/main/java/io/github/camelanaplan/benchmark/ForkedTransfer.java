@@ -81,9 +81,12 @@ public final class ForkedTransfer {
                 System.out.printf("RUN %d startNanos=%d millis=%d bytes=%d crc=%d%n", run, began, millis, bytes, crc);
             }
             sampleHeap();
-            System.out.printf("RESULT peakHeapMb=%.1f liveHeapMb=%.1f maxHeapMb=%d rssPeakMb=%.1f%n",
+            System.out.printf("RESULT peakHeapMb=%.1f liveHeapMb=%.1f maxHeapMb=%d rssPeakMb=%.1f heapCommittedMb=%.1f"
+                              + " nonHeapCommittedMb=%.1f threads=%d%n",
                     PEAK.get() / 1048576.0, LIVE.get() / 1048576.0, Runtime.getRuntime().maxMemory() >> 20,
-                    rssPeakKb() / 1024.0);
+                    rssPeakKb() / 1024.0, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0,
+                    ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getCommitted() / 1048576.0,
+                    ManagementFactory.getThreadMXBean().getPeakThreadCount());
         } finally {
             context.stop();
         }

@@ -522,7 +522,7 @@ public class AnaplanConfiguration implements Cloneable {
         return uploadParallelism;
     }
 
-    /** Chunks in flight at once when uploadParallel (0: the number of cores, at least 2; at most 64). Memory in flight is about uploadChunkSize x (uploadParallelism + 1). */
+    /** Chunks in flight at once when uploadParallel (0: the number of cores, at least 2; at most 64). Memory in flight is about uploadChunkSize x 2 for the raw chunks plus the gzipped form of each chunk in flight. */
     public void setUploadParallelism(int uploadParallelism) {
         this.uploadParallelism = uploadParallelism;
     }

@@ -86,7 +86,7 @@ public final class JdbcLowMemoryRun {
         main.addOverrideProperty("camel.component.anaplan.uploadParallelism", "2");
         main.addOverrideProperty("anaplan.importId", Seed.IMPORT_ID);
         main.addOverrideProperty("anaplan.fileId", Seed.FILE_ID);
-        // memory in flight is about chunk size x (parallelism + 1): 3 MB here
+        // memory in flight is about chunk size x 2 plus the gzipped chunks in flight: 2 MB and a little here
         main.addOverrideProperty("examples.jdbc.uploadChunkSize", "1000000");
         main.bind("dataSource", ds);
         main.bind("movements", new Movements());

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * Uploads a file's content with Anaplan's chunk protocol. Known-length content declares its exact chunk count up
  * front ({@code POST {"chunkCount": N}}, then the chunks); streamed content declares -1, sends the chunks, then
  * {@code POST .../complete}. Chunks are gzipped ({@code application/x-gzip}), each on several threads in 1 MiB blocks,
- * and sent in parallel; memory stays at about {@code chunkSize × (inFlight + 1)} for the raw chunks plus their
- * compressed forms (and a few compressed blocks per chunk being compressed), whatever the size.
+ * and sent in parallel; memory stays at about {@code chunkSize × 2} for the raw chunks
+ * ({@link UploadOptions#RAW_BUFFERS}) plus the compressed forms of the chunks in flight (and a few compressed blocks
+ * per chunk being compressed), whatever the size.
  */
 public final class FileUploader {
 
@@ -47,7 +48,7 @@ public final class FileUploader {
      */
     public UploadResult upload(ApiPath files, String fileId, UploadSource source, UploadOptions options) {
         ApiPath fileUrl = files.then(fileId);
-        BufferPool buffers = new BufferPool(options.inFlight() + 1, options.chunkSize());
+        BufferPool buffers = new BufferPool(UploadOptions.RAW_BUFFERS, options.chunkSize());
         long began = System.nanoTime();
         ChunkCutter cutter = null;
         try {

@@ -41,6 +41,13 @@ public record UploadOptions(int chunkSize, int compressionLevel, boolean paralle
         return Math.min(Limits.MAX_UPLOAD_PARALLELISM, Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
+    /**
+     * Raw chunk buffers one upload holds at most: the one being filled and one being compressed. Every chunk is
+     * already compressed on all cores ({@link ParallelGzip}), so more raw chunks at once would not compress faster,
+     * only hold more memory; chunks in flight beyond that wait as their compressed form, about a sixth of the size.
+     */
+    public static final int RAW_BUFFERS = 2;
+
     /** Chunks in flight at most: 1 when not parallel. */
     public int inFlight() {
         return parallel ? parallelism : 1;
