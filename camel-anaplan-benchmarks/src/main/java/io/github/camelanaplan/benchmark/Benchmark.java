@@ -668,9 +668,14 @@ public final class Benchmark {
     private static Forked fork(String op, long size, String fileId, AnaplanSimulator sim, String heap, int runs,
                                String options) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, heap, "-cp", System.getProperty("java.class.path"),
-                ForkedTransfer.class.getName(), op, String.valueOf(size), fileId, sim.apiUrl(), sim.authUrl(),
-                sim.oauthUrl(), String.valueOf(runs), options);
+        List<String> command = new ArrayList<>(List.of(java, heap));
+        // diagnostics only, e.g. -Dbenchmark.forkJvmArgs=-Xlog:gc (space-separated)
+        String extra = System.getProperty("benchmark.forkJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkedTransfer.class.getName(), op,
+                String.valueOf(size), fileId, sim.apiUrl(), sim.authUrl(), sim.oauthUrl(), String.valueOf(runs), options));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         // read while it runs, so a chatty child never blocks on a full pipe
         Future<String> output = Executors.newSingleThreadExecutor(r -> {
@@ -685,7 +690,7 @@ public final class Benchmark {
         String text = output.get(1, TimeUnit.MINUTES);
         String result = text.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElse(null);
         if (Boolean.getBoolean("benchmark.verbose")) {
-            System.err.println("fork " + op + " " + human(size) + ": " + text.lines().filter(l -> l.startsWith("R"))
+            System.err.println("fork " + op + " " + human(size) + ": " + text.lines().filter(l -> l.startsWith("R") || l.startsWith("["))
                     .collect(Collectors.joining(" | ")));
         }
         List<ForkRun> done = text.lines().filter(l -> l.startsWith("RUN ")).map(l -> new ForkRun(field(l, "startNanos"),

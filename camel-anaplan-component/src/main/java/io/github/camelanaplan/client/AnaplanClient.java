@@ -66,6 +66,7 @@ public final class AnaplanClient implements AutoCloseable {
     private final AuthService authService;
     private final TokenManager tokens;
     private final ExecutorService executor;
+    private final FileDownloader.BlockPool readBlocks;
     /** Whether closing this client shuts the worker pool down (it made the pool itself). */
     private final boolean ownsExecutor;
     private final ActiveTasks activeTasks;
@@ -96,6 +97,7 @@ public final class AnaplanClient implements AutoCloseable {
         stats.onRetry(cause -> fire(l -> l.retried(cause)));
         this.ownsExecutor = workers == null;
         this.executor = workers != null ? workers : ownWorkerPool(id);
+        this.readBlocks = FileDownloader.newBlockPool();
     }
 
     /** A view of {@code engine} whose calls use {@code options}; shares everything else. */
@@ -107,6 +109,7 @@ public final class AnaplanClient implements AutoCloseable {
         this.authService = engine.authService;
         this.tokens = engine.tokens;
         this.executor = engine.executor;
+        this.readBlocks = engine.readBlocks;
         this.ownsExecutor = false;
         this.activeTasks = engine.activeTasks;
         this.modelLocks = engine.modelLocks;
@@ -292,7 +295,7 @@ public final class AnaplanClient implements AutoCloseable {
 
     /** As {@link #openChunked(ApiPath, int)}, checking the chunk list against the content's claimed chunk count. */
     public ChunkedInputStream openChunked(ApiPath content, int prefetch, Integer expectedChunks) {
-        return new FileDownloader(caller, executor).open(content, prefetch, expectedChunks);
+        return new FileDownloader(caller, executor, readBlocks).open(content, prefetch, expectedChunks);
     }
 
     /** File ids known to exist per model, filled by allowFileCreation=false checks. */

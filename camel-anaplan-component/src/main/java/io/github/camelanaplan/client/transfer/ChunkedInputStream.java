@@ -180,10 +180,7 @@ public final class ChunkedInputStream extends InputStream {
             if (block + 1 < chunk.arrays().size()) {
                 block++;
             } else {
-                if (nextToRead == chunkCount) {
-                    return false;
-                }
-                // let the chunk just read go (back to the recycler) before fetching more
+                // let the chunk just read go (back to the recycler) before fetching more, or at the end
                 if (recycler != null) {
                     recycler.give(chunk.arrays());
                 }
@@ -191,6 +188,9 @@ public final class ChunkedInputStream extends InputStream {
                 current = NONE;
                 position = 0;
                 limit = 0;
+                if (nextToRead == chunkCount) {
+                    return false;
+                }
                 chunk = take(nextToRead++);
                 block = 0;
                 if (chunk.arrays().isEmpty()) {

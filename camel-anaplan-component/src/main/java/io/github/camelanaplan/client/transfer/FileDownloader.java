@@ -29,13 +29,38 @@ public final class FileDownloader {
     /** Bytes asked of the connection per read of a chunk body. */
     static final int READ_BLOCK = 256 * 1024;
 
+    /**
+     * Free read blocks an engine keeps for its next chunks: 32 MiB, the blocks in use by one download of 10 MiB chunks
+     * with the default prefetch, so a steady stream of downloads allocates no chunk memory at all.
+     */
+    static final int POOLED_BLOCKS = 128;
+
     private final RetryingCaller transport;
     private final ExecutorService executor;
+    private final BlockRecycler recycler;
 
-    /** @param executor fetches chunks ahead of the reader */
-    public FileDownloader(RetryingCaller transport, ExecutorService executor) {
+    /**
+     * @param executor fetches chunks ahead of the reader
+     * @param blocks   the engine's read blocks ({@link #newBlockPool()}), shared by its downloads
+     */
+    public FileDownloader(RetryingCaller transport, ExecutorService executor, BlockPool blocks) {
         this.transport = transport;
         this.executor = executor;
+        this.recycler = blocks.recycler;
+    }
+
+    /** Read blocks for the downloads of one engine. */
+    public static BlockPool newBlockPool() {
+        return new BlockPool(new BlockRecycler(READ_BLOCK, POOLED_BLOCKS));
+    }
+
+    /** The read blocks an engine's downloads share; opaque outside this package. */
+    public static final class BlockPool {
+        private final BlockRecycler recycler;
+
+        private BlockPool(BlockRecycler recycler) {
+            this.recycler = recycler;
+        }
     }
 
     /**
@@ -63,8 +88,7 @@ public final class FileDownloader {
         }
         String what = describe(base);
         List<String> ids = chunkIds(base, what, expectedChunks);
-        BlockRecycler recycler = new BlockRecycler(READ_BLOCK);
-        return ChunkedInputStream.ofBlocks(ids, prefetch, id -> fetch(base, id, what, recycler), executor, what, recycler);
+        return ChunkedInputStream.ofBlocks(ids, prefetch, id -> fetch(base, id, what), executor, what, recycler);
     }
 
     /** The whole content in memory. */
@@ -115,7 +139,7 @@ public final class FileDownloader {
         }
     }
 
-    private ChunkedInputStream.Blocks fetch(ApiPath base, String chunkId, String what, BlockRecycler recycler) {
+    private ChunkedInputStream.Blocks fetch(ApiPath base, String chunkId, String what) {
         ApiRequest call = ApiRequest.get(base.then("chunks", chunkId)).accept("application/octet-stream")
                 .step("download chunk " + chunkId + " of " + what).build();
         ChunkedInputStream.Blocks blocks = transport.execute(call, (status, contentType, body) -> readBlocks(body, recycler));
@@ -128,7 +152,7 @@ public final class FileDownloader {
      * {@code readAllBytes()} asked the connection for 8 KB at a time and then joined the pieces into one array per
      * chunk: a copy of every byte, a large (in a small heap, humongous) allocation per chunk, and a thousand reads per
      * 10 MB. Blocks stay below half a G1 region, so they are never humongous, even in a small heap; they come from
-     * the download's recycler, so once it is warm a chunk allocates none.
+     * the engine's recycler, so once it is warm a chunk allocates none.
      */
     static ChunkedInputStream.Blocks readBlocks(InputStream body, BlockRecycler recycler) throws IOException {
         List<byte[]> blocks = new ArrayList<>();

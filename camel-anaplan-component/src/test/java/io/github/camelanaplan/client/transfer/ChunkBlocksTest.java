@@ -36,7 +36,7 @@ class ChunkBlocksTest {
         for (int length : new int[] {0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 3 * BLOCK, 3 * BLOCK + 17}) {
             byte[] body = content(length, length);
             ChunkedInputStream.Blocks blocks = FileDownloader.readBlocks(new ByteArrayInputStream(body),
-                    new BlockRecycler(BLOCK));
+                    new BlockRecycler(BLOCK, 1000));
             ByteArrayOutputStream joined = new ByteArrayOutputStream();
             for (int i = 0; i < blocks.arrays().size(); i++) {
                 assertThat(blocks.length(i)).as("length %d block %d", length, i).isPositive().isLessThanOrEqualTo(BLOCK);
@@ -54,7 +54,7 @@ class ChunkBlocksTest {
         chunks.forEach(expected::writeBytes);
         for (int prefetch : new int[] {0, 2}) {
             for (String how : new String[] {"read", "transferTo", "readAllBytes"}) {
-                BlockRecycler recycler = new BlockRecycler(BLOCK);
+                BlockRecycler recycler = new BlockRecycler(BLOCK, 1000);
                 try (ChunkedInputStream in = ChunkedInputStream.ofBlocks(List.of("0", "1", "2", "3"), prefetch,
                         id -> FileDownloader.readBlocks(new ByteArrayInputStream(chunks.get(Integer.parseInt(id))), recycler),
                         executor, "file x", recycler)) {
@@ -84,7 +84,7 @@ class ChunkBlocksTest {
         List<String> ids = java.util.stream.IntStream.range(0, chunkCount).mapToObj(String::valueOf).toList();
         for (int prefetch : new int[] {0, 1, 2}) {
             for (String how : new String[] {"read", "transferTo", "readAllBytes"}) {
-                BlockRecycler recycler = new BlockRecycler(BLOCK);
+                BlockRecycler recycler = new BlockRecycler(BLOCK, 1000);
                 try (ChunkedInputStream in = ChunkedInputStream.ofBlocks(ids, prefetch,
                         id -> FileDownloader.readBlocks(new ByteArrayInputStream(chunks.get(Integer.parseInt(id))), recycler),
                         executor, "file x", recycler)) {
@@ -100,6 +100,39 @@ class ChunkBlocksTest {
                 }
             }
         }
+    }
+
+    /**
+     * The recycler is the engine's: a second download through it makes no block when the first gave its blocks back,
+     * and a recycler full to {@code maxFree} drops what is given beyond it (the next take makes a new one).
+     */
+    @Test
+    void aSecondDownloadReusesTheFirstOnesBlocksAndTheFreeListIsBounded() throws Exception {
+        List<byte[]> chunks = List.of(content(3 * BLOCK, 7), content(3 * BLOCK, 8), content(2 * BLOCK + 1, 9));
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        chunks.forEach(expected::writeBytes);
+        BlockRecycler recycler = new BlockRecycler(BLOCK, 1000);
+        int afterFirst = 0;
+        for (int download = 0; download < 2; download++) {
+            try (ChunkedInputStream in = ChunkedInputStream.ofBlocks(List.of("0", "1", "2"), 1,
+                    id -> FileDownloader.readBlocks(new ByteArrayInputStream(chunks.get(Integer.parseInt(id))), recycler),
+                    executor, "file x", recycler)) {
+                assertThat(readWith(in, "read")).as("download %d", download).isEqualTo(expected.toByteArray());
+            }
+            if (download == 0) {
+                afterFirst = recycler.created();
+            }
+        }
+        assertThat(afterFirst).isPositive();
+        assertThat(recycler.created()).as("blocks made by the second download").isEqualTo(afterFirst);
+
+        BlockRecycler small = new BlockRecycler(BLOCK, 2);
+        small.give(List.of(new byte[BLOCK], new byte[BLOCK], new byte[BLOCK], new byte[BLOCK + 1]));
+        small.take();
+        small.take();
+        assertThat(small.created()).as("two kept, the third and the odd-sized one dropped").isZero();
+        small.take();
+        assertThat(small.created()).isEqualTo(1);
     }
 
     private static byte[] readWith(InputStream in, String how) throws Exception {

@@ -34,7 +34,7 @@ final class SimulatorFixture implements AutoCloseable {
             return thread;
         });
         uploader = new FileUploader(transport, executor);
-        downloader = new FileDownloader(transport, executor);
+        downloader = new FileDownloader(transport, executor, FileDownloader.newBlockPool());
         modelPath = ApiPath.root(sim.apiUrl()).then("workspaces", Seed.WORKSPACE_ID, "models", Seed.MODEL_ID);
         filesUrl = modelPath.then("files");
     }
