@@ -667,8 +667,17 @@ public final class Benchmark {
 
     private static Forked fork(String op, long size, String fileId, AnaplanSimulator sim, String heap, int runs,
                                String options) throws Exception {
+        return fork(op, size, fileId, sim, heap, runs, options, null);
+    }
+
+    /** @param uploadFile the file an upload sends (a {@code File} body), or null for the generated stream */
+    private static Forked fork(String op, long size, String fileId, AnaplanSimulator sim, String heap, int runs,
+                               String options, Path uploadFile) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, heap));
+        if (uploadFile != null) {
+            command.add("-D" + ForkedTransfer.UPLOAD_FILE + "=" + uploadFile);
+        }
         // diagnostics only, e.g. -Dbenchmark.forkJvmArgs=-Xlog:gc (space-separated)
         String extra = System.getProperty("benchmark.forkJvmArgs", "").strip();
         if (!extra.isEmpty()) {
@@ -751,8 +760,18 @@ public final class Benchmark {
         String token = token(storeSim);
         for (long size : commonSizes()) {
             Compressed limit = compressOnAllCores(size, level, chunk);
-            fastSim.journal().clear();
-            Forked up = fork("upload", size, Seed.FILE_ID, fastSim, DEFAULTS_HEAP, runs, "");
+            // a file body, as routes from the file: component send: the common case of a 10-200 MB load
+            Path csv = Files.createTempFile("benchmark-upload-", ".csv");
+            Forked up;
+            try {
+                try (InputStream generated = new PlanningCsv(size)) {
+                    Files.copy(generated, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                fastSim.journal().clear();
+                up = fork("upload", size, Seed.FILE_ID, fastSim, DEFAULTS_HEAP, runs, "", csv);
+            } finally {
+                Files.deleteIfExists(csv);
+            }
             List<JournalEntry> puts = fastSim.journal().matching("PUT", chunkPut);
             if (up.ok()) {
                 context.add("Cold upload of " + human(size) + ", requests until the first chunk (seconds after the exchange"
@@ -773,7 +792,7 @@ public final class Benchmark {
 
     private void uploadLine(long size, int level, int chunk, Forked up, List<JournalEntry> puts, int inFlight,
                             Compressed limit) {
-        String name = "7. Upload " + human(size) + ", defaults (level " + level + ", " + human(chunk) + " chunks), fresh JVM `"
+        String name = "7. Upload " + human(size) + " from a file, defaults (level " + level + ", " + human(chunk) + " chunks), fresh JVM `"
                       + DEFAULTS_HEAP + "`: cold = first exchange, warm = best of the rest";
         if (!up.ok()) {
             lines.add(new Line(name, memory(up), "", "", "", false));

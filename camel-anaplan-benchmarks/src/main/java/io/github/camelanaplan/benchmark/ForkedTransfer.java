@@ -20,12 +20,13 @@ import io.github.camelanaplan.simulator.PlanningCsv;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * Transfers through the component in a JVM of its own, started by {@link Benchmark} with a small heap: the simulator
  * lives in the parent, so this JVM's heap and RSS are the component's (and Camel's) alone. The first run is the cold
- * one: the first exchange of a fresh JVM and Camel context. For each run it prints
+ * one: the first exchange of a fresh JVM and Camel context, sent to a started route {@code direct:transfer → anaplan:…}. For each run it prints
  * {@code RUN n startNanos=… millis=… bytes=… crc=…}, where {@code startNanos} is {@link System#nanoTime()} as the
  * exchange is sent (on Linux the JVM reads the system-wide monotonic clock, so the parent can compare it with the times
  * the simulator received requests); at the end {@code RESULT peakHeapMb=… liveHeapMb=… maxHeapMb=… rssPeakMb=…}: the
@@ -36,6 +37,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  * appended to the endpoint URI as they are, e.g. {@code &compressionLevel=6}; empty for the defaults).
  */
 public final class ForkedTransfer {
+
+    /** System property naming the file an upload sends as a {@code File} body; unset: the generated CSV stream. */
+    static final String UPLOAD_FILE = "forked.uploadFile";
 
     private static final AtomicLong PEAK = new AtomicLong();
     private static final AtomicLong LIVE = new AtomicLong();
@@ -52,7 +56,17 @@ public final class ForkedTransfer {
         String options = args.length > 7 ? args[7] : "";
         CamelContext context = new DefaultCamelContext();
         context.addComponent("anaplan", BenchmarkComponent.pointedAt(args[3], args[4], args[5]));
+        // a route, as users have: its endpoint and engine start with the context, not on the first exchange
+        String uri = "anaplan:" + op + "?fileId=" + fileId + options;
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // stream caching (on by default) would read the whole upload stream into the heap first
+                from("direct:transfer").noStreamCaching().to(uri);
+            }
+        });
         context.start();
+        String uploadFile = System.getProperty(UPLOAD_FILE);
         int exit = 0;
         try (ProducerTemplate template = context.createProducerTemplate()) {
             for (int run = 0; run < runs; run++) {
@@ -60,15 +74,15 @@ public final class ForkedTransfer {
                 long bytes;
                 long crc = 0;
                 if (op.equals("upload")) {
-                    Exchange done = template.request("anaplan:upload?fileId=" + fileId + options,
-                            e -> e.getMessage().setBody(new PlanningCsv(size)));
+                    Exchange done = template.request("direct:transfer",
+                            e -> e.getMessage().setBody(uploadFile != null ? new java.io.File(uploadFile) : new PlanningCsv(size)));
                     if (done.getException() != null) {
                         throw done.getException();
                     }
                     bytes = size;
                 } else {
                     CRC32C checksum = new CRC32C();
-                    try (InputStream in = template.requestBody("anaplan:download?fileId=" + fileId + options, null,
+                    try (InputStream in = template.requestBody("direct:transfer", null,
                             InputStream.class)) {
                         bytes = Benchmark.drain(in, checksum);
                     }

@@ -37,6 +37,7 @@ import io.github.camelanaplan.client.tenant.User;
 import io.github.camelanaplan.client.tenant.Workspace;
 import io.github.camelanaplan.client.transfer.ChunkedInputStream;
 import io.github.camelanaplan.client.transfer.FileDownloader;
+import io.github.camelanaplan.client.transfer.TransferBuffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ public final class AnaplanClient implements AutoCloseable {
     private final AuthService authService;
     private final TokenManager tokens;
     private final ExecutorService executor;
-    private final FileDownloader.BlockPool readBlocks;
+    private final TransferBuffers buffers;
     /** Whether closing this client shuts the worker pool down (it made the pool itself). */
     private final boolean ownsExecutor;
     private final ActiveTasks activeTasks;
@@ -97,7 +98,7 @@ public final class AnaplanClient implements AutoCloseable {
         stats.onRetry(cause -> fire(l -> l.retried(cause)));
         this.ownsExecutor = workers == null;
         this.executor = workers != null ? workers : ownWorkerPool(id);
-        this.readBlocks = FileDownloader.newBlockPool();
+        this.buffers = new TransferBuffers();
     }
 
     /** A view of {@code engine} whose calls use {@code options}; shares everything else. */
@@ -109,7 +110,7 @@ public final class AnaplanClient implements AutoCloseable {
         this.authService = engine.authService;
         this.tokens = engine.tokens;
         this.executor = engine.executor;
-        this.readBlocks = engine.readBlocks;
+        this.buffers = engine.buffers;
         this.ownsExecutor = false;
         this.activeTasks = engine.activeTasks;
         this.modelLocks = engine.modelLocks;
@@ -295,7 +296,12 @@ public final class AnaplanClient implements AutoCloseable {
 
     /** As {@link #openChunked(ApiPath, int)}, checking the chunk list against the content's claimed chunk count. */
     public ChunkedInputStream openChunked(ApiPath content, int prefetch, Integer expectedChunks) {
-        return new FileDownloader(caller, executor, readBlocks).open(content, prefetch, expectedChunks);
+        return new FileDownloader(caller, executor, buffers).open(content, prefetch, expectedChunks);
+    }
+
+    /** The arrays this engine's transfers reuse across calls. */
+    public TransferBuffers transferBuffers() {
+        return buffers;
     }
 
     /** File ids known to exist per model, filled by allowFileCreation=false checks. */

@@ -131,19 +131,13 @@ public final class ModelClient {
      */
     public UploadResult upload(String fileId, Object body, Charset charset, UploadOptions options, boolean allowFileCreation) {
         UploadSource source = UploadSource.of(body, charset); // refuses unsupported bodies before anything is sent
-        if (!allowFileCreation) {
-            try {
-                requireExistingFile(fileId);
-            } catch (RuntimeException e) {
-                closeQuietly(source);
-                throw e;
-            }
-        }
+        Runnable fileCheck = allowFileCreation ? () -> { } : () -> requireExistingFile(fileId);
         try (ModelLocks.Held fileLock = client.modelLocks().file(modelId, fileId)) {
             long startNanos = System.nanoTime();
             try {
-                UploadResult result = new FileUploader(transport, client.executor()).upload(modelPath.then("files"), fileId,
-                        source, options);
+                // the check runs before anything is declared or sent (while a file's first chunk compresses)
+                UploadResult result = new FileUploader(transport, client.executor(), client.transferBuffers()).upload(modelPath.then("files"), fileId,
+                        source, options, fileCheck);
                 long nanos = System.nanoTime() - startNanos;
                 client.fire(l -> l.uploadFinished(modelId, fileId, result, nanos));
                 return result;
@@ -166,14 +160,6 @@ public final class ModelClient {
             throw new IllegalArgumentException("fileId " + fileId + " is not a file of model " + modelId
                                                + " (allowFileCreation=false); files: "
                                                + files.stream().map(f -> f.id() + " " + f.name()).collect(Collectors.joining(", ")));
-        }
-    }
-
-    private static void closeQuietly(UploadSource source) {
-        try {
-            source.close();
-        } catch (java.io.IOException e) {
-            // the upload never started: nothing to report beyond the original failure
         }
     }
 

@@ -7,21 +7,28 @@ import io.github.camelanaplan.client.error.AnaplanException;
 /**
  * A fixed number of equal buffers, made on first need and then reused: whatever the size of an upload, no more
  * than {@code capacity} chunk buffers ever exist for it, and none is allocated per chunk once the pool is warm.
- * {@link #acquire()} waits while all of them are in use.
+ * {@link #acquire()} waits while all of them are in use. With {@code spares} (the engine's), buffers are taken from
+ * there rather than made, and the free ones go back there on {@link #close()}, so the next upload makes none either.
  */
 final class BufferPool {
 
     private final int capacity;
     private final int bufferSize;
     private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+    private final BlockRecycler spares;
     private int created;
 
     BufferPool(int capacity, int bufferSize) {
+        this(capacity, bufferSize, null);
+    }
+
+    BufferPool(int capacity, int bufferSize, BlockRecycler spares) {
         if (capacity < 1) {
             throw new IllegalArgumentException("buffer pool capacity must be at least 1, not " + capacity);
         }
         this.capacity = capacity;
         this.bufferSize = bufferSize;
+        this.spares = spares;
     }
 
     byte[] acquire() {
@@ -41,7 +48,7 @@ final class BufferPool {
         }
         // allocate outside the lock: a large array takes a while to zero
         try {
-            return new byte[bufferSize];
+            return spares != null ? spares.take() : new byte[bufferSize];
         } catch (OutOfMemoryError e) {
             synchronized (this) {
                 created--;
@@ -56,7 +63,19 @@ final class BufferPool {
         notifyAll();
     }
 
-    /** Buffers made so far: never more than the capacity. */
+    /** Hands the free buffers to the spares (when there are any); buffers released later are simply dropped. */
+    void close() {
+        java.util.List<byte[]> left;
+        synchronized (this) {
+            left = new java.util.ArrayList<>(free);
+            free.clear();
+        }
+        if (spares != null) {
+            spares.give(left);
+        }
+    }
+
+    /** Buffers taken so far: never more than the capacity. */
     synchronized int created() {
         return created;
     }

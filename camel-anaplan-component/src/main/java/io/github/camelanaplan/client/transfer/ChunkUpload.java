@@ -1,6 +1,8 @@
 package io.github.camelanaplan.client.transfer;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * threads each gzip one and PUT it, so reading, compressing and sending overlap. Each chunk is gzipped in blocks by
  * its sending thread and by idle threads of the same executor ({@link ParallelGzip}), so the first chunk already
  * keeps every core busy. The first chunk that finally fails stops the others and nothing more is sent.
+ * <p>
+ * A step that must succeed before the first chunk is sent (the file check and the chunk-count declaration) can run on
+ * the calling thread once the first chunk is cut: the first chunks compress meanwhile, and wait for it before their
+ * {@code PUT}. When the step fails, no chunk is sent and its failure is the upload's.
  */
 final class ChunkUpload {
 
@@ -44,6 +50,8 @@ final class ChunkUpload {
     private final ConcurrentLinkedQueue<byte[]> outputs = new ConcurrentLinkedQueue<>();
     private final LongAdder bytes = new LongAdder();
     private final LongAdder compressedBytes = new LongAdder();
+    /** Completed by the calling thread once the step before the first PUT has succeeded; chunks wait for it. */
+    private final CompletableFuture<Void> sendable = new CompletableFuture<>();
 
     ChunkUpload(RetryingCaller transport, ExecutorService executor, ApiPath fileUrl, String fileId, int declaredCount,
                 UploadOptions options) {
@@ -58,16 +66,39 @@ final class ChunkUpload {
 
     /** Sends every chunk the cutter gives; returns once all are sent, or throws once all senders have stopped. */
     Totals run(ChunkCutter cutter, String sourceKind) {
+        return run(cutter, sourceKind, () -> { });
+    }
+
+    /**
+     * As {@link #run(ChunkCutter, String)}, running {@code beforeFirstPut} on this thread once the first chunk is cut
+     * and handed to a sender (or, for empty content, at once); no chunk is sent before it returns.
+     *
+     * @throws RuntimeException what {@code beforeFirstPut} threw, as it is, after every sender has stopped
+     */
+    Totals run(ChunkCutter cutter, String sourceKind, Runnable beforeFirstPut) {
         int submitted = 0;
         RuntimeException readFailure = null;
+        RuntimeException stepFailure = null;
         try {
             while (inFlight.failure() == null) {
                 Chunk chunk = cutter.next();
+                if (chunk != null) {
+                    submit(chunk);
+                    submitted++;
+                }
+                if (!sendable.isDone()) {
+                    try {
+                        beforeFirstPut.run();
+                        sendable.complete(null);
+                    } catch (RuntimeException e) {
+                        stepFailure = e;
+                        sendable.completeExceptionally(e);
+                        break;
+                    }
+                }
                 if (chunk == null) {
                     break;
                 }
-                submit(chunk);
-                submitted++;
             }
         } catch (IOException e) {
             readFailure = new AnaplanException("Upload of file " + fileId + " failed reading chunk " + submitted
@@ -78,12 +109,17 @@ final class ChunkUpload {
         } catch (RuntimeException e) {
             readFailure = e;
         } finally {
-            if (readFailure != null) {
-                inFlight.fail(-1, readFailure);
+            if (readFailure != null || stepFailure != null) {
+                inFlight.fail(-1, readFailure != null ? readFailure : stepFailure);
             }
+            // senders never wait for ever: whatever stopped the loop stops them too
+            sendable.completeExceptionally(new IllegalStateException("upload of file " + fileId + " stopped"));
             inFlight.awaitIdle();
             gzip.close();
             outputs.clear();
+        }
+        if (stepFailure != null) {
+            throw stepFailure;
         }
         InFlight.Failure failure = inFlight.failure();
         if (failure != null && failure.chunkIndex() >= 0) {
@@ -135,6 +171,9 @@ final class ChunkUpload {
             int compressedSize = member.size();
             chunk.release();
             released = true;
+            if (!awaitSendable()) {
+                return;
+            }
             stats.chunksInFlightCounter().incrementAndGet();
             counted = true;
             byte[] body = output;
@@ -164,6 +203,16 @@ final class ChunkUpload {
                 outputs.offer(output);
             }
             inFlight.finish();
+        }
+    }
+
+    /** Waits for the step before the first PUT; false when it failed or the upload stopped (nothing to send). */
+    private boolean awaitSendable() {
+        try {
+            sendable.join();
+            return true;
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return false;
         }
     }
 }

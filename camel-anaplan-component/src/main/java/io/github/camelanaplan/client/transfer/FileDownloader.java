@@ -29,38 +29,18 @@ public final class FileDownloader {
     /** Bytes asked of the connection per read of a chunk body. */
     static final int READ_BLOCK = 256 * 1024;
 
-    /**
-     * Free read blocks an engine keeps for its next chunks: 32 MiB, the blocks in use by one download of 10 MiB chunks
-     * with the default prefetch, so a steady stream of downloads allocates no chunk memory at all.
-     */
-    static final int POOLED_BLOCKS = 128;
-
     private final RetryingCaller transport;
     private final ExecutorService executor;
     private final BlockRecycler recycler;
 
     /**
      * @param executor fetches chunks ahead of the reader
-     * @param blocks   the engine's read blocks ({@link #newBlockPool()}), shared by its downloads
+     * @param buffers  the engine's reusable arrays, shared by its downloads
      */
-    public FileDownloader(RetryingCaller transport, ExecutorService executor, BlockPool blocks) {
+    public FileDownloader(RetryingCaller transport, ExecutorService executor, TransferBuffers buffers) {
         this.transport = transport;
         this.executor = executor;
-        this.recycler = blocks.recycler;
-    }
-
-    /** Read blocks for the downloads of one engine. */
-    public static BlockPool newBlockPool() {
-        return new BlockPool(new BlockRecycler(READ_BLOCK, POOLED_BLOCKS));
-    }
-
-    /** The read blocks an engine's downloads share; opaque outside this package. */
-    public static final class BlockPool {
-        private final BlockRecycler recycler;
-
-        private BlockPool(BlockRecycler recycler) {
-            this.recycler = recycler;
-        }
+        this.recycler = buffers.readBlocks;
     }
 
     /**

@@ -62,9 +62,16 @@ final class FileSource extends UploadSource {
         }
     }
 
+    /**
+     * Bytes asked of the channel per read. A read into a heap array goes through a temporary direct buffer of the
+     * read's size, which the JDK then keeps per thread: reading a 25 MB chunk at once left 25 MB of native memory
+     * behind on every reading thread (a 100 MB file upload peaked at 290 MB RSS, 280 MB read in 1 MiB slices, 235 MB with the engine's spare chunk buffers too).
+     */
+    static final int READ_SLICE = 1 << 20;
+
     // positional reads leave the channel's own position alone, so planning and reading never disturb each other
     private int readAt(long position, byte[] target, int offset, int size) throws IOException {
-        return channel.read(ByteBuffer.wrap(target, offset, size), position);
+        return channel.read(ByteBuffer.wrap(target, offset, Math.min(size, READ_SLICE)), position);
     }
 
     @Override

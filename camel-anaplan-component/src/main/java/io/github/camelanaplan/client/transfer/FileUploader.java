@@ -28,14 +28,21 @@ public final class FileUploader {
 
     private final RetryingCaller transport;
     private final ExecutorService executor;
+    private final TransferBuffers buffers;
 
     /**
      * @param executor runs the chunk PUTs; needs up to {@code uploadParallelism} threads free to reach it. Its idle
      *                 threads also help compress chunks; none has to be idle for an upload to finish
      */
     public FileUploader(RetryingCaller transport, ExecutorService executor) {
+        this(transport, executor, null);
+    }
+
+    /** @param buffers the engine's reusable arrays (raw chunk buffers come from there), or null for none */
+    public FileUploader(RetryingCaller transport, ExecutorService executor, TransferBuffers buffers) {
         this.transport = transport;
         this.executor = executor;
+        this.buffers = buffers;
     }
 
     /**
@@ -47,18 +54,43 @@ public final class FileUploader {
      * @throws AnaplanException         when a request finally fails (a chunk: naming it), or the content cannot be read
      */
     public UploadResult upload(ApiPath files, String fileId, UploadSource source, UploadOptions options) {
+        return upload(files, fileId, source, options, () -> { });
+    }
+
+    /**
+     * As {@link #upload(ApiPath, String, UploadSource, UploadOptions)}, running {@code check} (a request that changes
+     * nothing, such as the file check) before the chunk count is declared. For content that can be read again (a file,
+     * an array: {@link UploadSource#length()} known) the first chunk is cut and compressed while {@code check} and the
+     * declaration run, so a cold upload's first chunk leaves as soon as the file is declared; a failure of either sends
+     * no chunk. A stream is not read before both have succeeded, so a failed check leaves it whole for an error
+     * handler.
+     *
+     * @throws RuntimeException what {@code check} threw, as it is
+     */
+    public UploadResult upload(ApiPath files, String fileId, UploadSource source, UploadOptions options, Runnable check) {
         ApiPath fileUrl = files.then(fileId);
-        BufferPool buffers = new BufferPool(UploadOptions.RAW_BUFFERS, options.chunkSize());
+        BufferPool buffers = new BufferPool(UploadOptions.RAW_BUFFERS, options.chunkSize(),
+                this.buffers == null ? null : this.buffers.chunkBuffers(options.chunkSize()));
         long began = System.nanoTime();
         ChunkCutter cutter = null;
         try {
             cutter = openCutter(source, fileId, options, buffers);
             int declared = cutter.plannedCount();
-            AnaplanFile declaredFile = declareChunkCount(fileUrl, fileId, declared);
-            ChunkUpload.Totals totals = new ChunkUpload(transport, executor, fileUrl, fileId, declared, options)
-                    .run(cutter, source.kind());
-            AnaplanFile file = declared >= 0 ? withChunkCount(declaredFile, fileId, declared)
-                    : complete(fileUrl, fileId, declaredFile, totals.chunks());
+            AnaplanFile[] declaredFile = new AnaplanFile[1];
+            Runnable beforeFirstPut = () -> {
+                check.run();
+                declaredFile[0] = declareChunkCount(fileUrl, fileId, declared);
+            };
+            ChunkUpload upload = new ChunkUpload(transport, executor, fileUrl, fileId, declared, options);
+            ChunkUpload.Totals totals;
+            if (source.length() != UploadSource.UNKNOWN_LENGTH) {
+                totals = upload.run(cutter, source.kind(), beforeFirstPut);
+            } else {
+                beforeFirstPut.run();
+                totals = upload.run(cutter, source.kind());
+            }
+            AnaplanFile file = declared >= 0 ? withChunkCount(declaredFile[0], fileId, declared)
+                    : complete(fileUrl, fileId, declaredFile[0], totals.chunks());
             if (LOG.isDebugEnabled()) {
                 long millis = Math.max(1, (System.nanoTime() - began) / 1_000_000);
                 LOG.debug("Uploaded file {} from a {} body: {} bytes in {} chunks ({} gzipped) in {} ms", fileId,
@@ -69,6 +101,7 @@ public final class FileUploader {
             if (cutter != null) {
                 cutter.close();
             }
+            buffers.close();
             closeQuietly(source, fileId);
         }
     }

@@ -33,8 +33,9 @@ final class SimulatorFixture implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        uploader = new FileUploader(transport, executor);
-        downloader = new FileDownloader(transport, executor, FileDownloader.newBlockPool());
+        TransferBuffers buffers = new TransferBuffers();
+        uploader = new FileUploader(transport, executor, buffers);
+        downloader = new FileDownloader(transport, executor, buffers);
         modelPath = ApiPath.root(sim.apiUrl()).then("workspaces", Seed.WORKSPACE_ID, "models", Seed.MODEL_ID);
         filesUrl = modelPath.then("files");
     }

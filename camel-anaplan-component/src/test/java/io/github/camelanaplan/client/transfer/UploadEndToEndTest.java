@@ -150,6 +150,71 @@ class UploadEndToEndTest {
         }
     }
 
+    /**
+     * The check step of an upload (the file check) runs before anything changes the file, for every body type: the
+     * journal has no POST or PUT of the file yet when it runs, and a stream has not been read (a failed check leaves
+     * it whole for an error handler). A check that fails is the upload's failure as it is, nothing is sent, and the
+     * file keeps its content.
+     */
+    @Test
+    void theCheckRunsBeforeAnythingChangesTheFileAndAFailedOneSendsNothing() {
+        byte[] csv = GeneratedCsv.bytes(3_600_000);
+        byte[] before = GeneratedCsv.bytes(1000);
+        for (Map.Entry<String, Function<byte[], Object>> type : bodyTypes().entrySet()) {
+            String fileId = newFileId();
+            upload(fileId, before, SMALL_CHUNKS);
+            for (boolean fails : new boolean[] {true, false}) {
+                fx.sim.journal().clear();
+                Object body = type.getValue().apply(csv);
+                CountingInputStream counted = body instanceof ByteArrayInputStream in ? new CountingInputStream(in) : null;
+                UploadSource source = UploadSource.of(counted != null ? counted : body, StandardCharsets.UTF_8);
+                List<String> seen = new ArrayList<>();
+                Runnable check = () -> {
+                    seen.add(fx.sim.journal().matching("*", filePath(fileId) + "(/.*)?").size() + " requests, "
+                             + (counted == null ? "-" : counted.count + " bytes read"));
+                    if (fails) {
+                        throw new IllegalArgumentException("fileId " + fileId + " is not a file of the model");
+                    }
+                };
+                String what = type.getKey() + (fails ? ", failing check" : "");
+                if (fails) {
+                    assertThatThrownBy(() -> fx.uploader.upload(fx.filesUrl, fileId, source, SMALL_CHUNKS, check))
+                            .as(what).isExactlyInstanceOf(IllegalArgumentException.class)
+                            .hasMessage("fileId " + fileId + " is not a file of the model");
+                    assertThat(fx.sim.journal().matching("*", filePath(fileId) + "(/.*)?")).as(what).isEmpty();
+                    assertThat(fx.stored(fileId)).as(what).isEqualTo(before);
+                } else {
+                    fx.uploader.upload(fx.filesUrl, fileId, source, SMALL_CHUNKS, check);
+                    assertThat(fx.stored(fileId)).as(what).isEqualTo(csv);
+                }
+                assertThat(seen).as(what).containsExactly("0 requests, " + (counted == null ? "-" : "0 bytes read"));
+            }
+        }
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        volatile long count;
+
+        CountingInputStream(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int b = super.read();
+            count += b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
+    }
+
     @Test
     void largeCsvFromAFileAndFromAStream() {
         int size = 120_000_000;
