@@ -62,7 +62,7 @@ public final class ForkedTransfer {
             @Override
             public void configure() {
                 // stream caching (on by default) would read the whole upload stream into the heap first
-                from("direct:transfer").noStreamCaching().to(uri);
+                from("direct:transfer").streamCache(false).to(uri);
             }
         });
         context.start();
