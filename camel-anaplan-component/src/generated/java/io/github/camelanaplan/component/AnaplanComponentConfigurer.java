@@ -32,6 +32,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "actionid":
         case "actionId": getOrCreateConfiguration(target).setActionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "actionname":
+        case "actionName": getOrCreateConfiguration(target).setActionName(property(camelContext, java.lang.String.class, value)); return true;
         case "allowfilecreation":
         case "allowFileCreation": getOrCreateConfiguration(target).setAllowFileCreation(property(camelContext, boolean.class, value)); return true;
         case "apiurl":
@@ -87,6 +89,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "fetchFailureDump": getOrCreateConfiguration(target).setFetchFailureDump(property(camelContext, boolean.class, value)); return true;
         case "fileid":
         case "fileId": getOrCreateConfiguration(target).setFileId(property(camelContext, java.lang.String.class, value)); return true;
+        case "filename":
+        case "fileName": getOrCreateConfiguration(target).setFileName(property(camelContext, java.lang.String.class, value)); return true;
         case "format": getOrCreateConfiguration(target).setFormat(property(camelContext, io.github.camelanaplan.component.ResultFormat.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
@@ -110,6 +114,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "listId": getOrCreateConfiguration(target).setListId(property(camelContext, java.lang.String.class, value)); return true;
         case "listitembatchsize":
         case "listItemBatchSize": getOrCreateConfiguration(target).setListItemBatchSize(property(camelContext, int.class, value)); return true;
+        case "listname":
+        case "listName": getOrCreateConfiguration(target).setListName(property(camelContext, java.lang.String.class, value)); return true;
         case "locale": getOrCreateConfiguration(target).setLocale(property(camelContext, java.lang.String.class, value)); return true;
         case "mappingparameters":
         case "mappingParameters": getOrCreateConfiguration(target).setMappingParameters(property(camelContext, java.lang.String.class, value)); return true;
@@ -125,8 +131,14 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxStatusPollDelay": getOrCreateConfiguration(target).setMaxStatusPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "modelid":
         case "modelId": getOrCreateConfiguration(target).setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelname":
+        case "modelName": getOrCreateConfiguration(target).setModelName(property(camelContext, java.lang.String.class, value)); return true;
         case "moduleid":
         case "moduleId": getOrCreateConfiguration(target).setModuleId(property(camelContext, java.lang.String.class, value)); return true;
+        case "modulename":
+        case "moduleName": getOrCreateConfiguration(target).setModuleName(property(camelContext, java.lang.String.class, value)); return true;
+        case "namecachettl":
+        case "nameCacheTtl": getOrCreateConfiguration(target).setNameCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "oauthclientid":
         case "oauthClientId": getOrCreateConfiguration(target).setOauthClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthclientsecret":
@@ -165,6 +177,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "runId": getOrCreateConfiguration(target).setRunId(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcemodelid":
         case "sourceModelId": getOrCreateConfiguration(target).setSourceModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourcemodelname":
+        case "sourceModelName": getOrCreateConfiguration(target).setSourceModelName(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcerevisionid":
         case "sourceRevisionId": getOrCreateConfiguration(target).setSourceRevisionId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -192,8 +206,12 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "viewid":
         case "viewId": getOrCreateConfiguration(target).setViewId(property(camelContext, java.lang.String.class, value)); return true;
+        case "viewname":
+        case "viewName": getOrCreateConfiguration(target).setViewName(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "workspacename":
+        case "workspaceName": getOrCreateConfiguration(target).setWorkspaceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -203,6 +221,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "actionid":
         case "actionId": return java.lang.String.class;
+        case "actionname":
+        case "actionName": return java.lang.String.class;
         case "allowfilecreation":
         case "allowFileCreation": return boolean.class;
         case "apiurl":
@@ -258,6 +278,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "fetchFailureDump": return boolean.class;
         case "fileid":
         case "fileId": return java.lang.String.class;
+        case "filename":
+        case "fileName": return java.lang.String.class;
         case "format": return io.github.camelanaplan.component.ResultFormat.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
@@ -281,6 +303,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "listId": return java.lang.String.class;
         case "listitembatchsize":
         case "listItemBatchSize": return int.class;
+        case "listname":
+        case "listName": return java.lang.String.class;
         case "locale": return java.lang.String.class;
         case "mappingparameters":
         case "mappingParameters": return java.lang.String.class;
@@ -296,8 +320,14 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxStatusPollDelay": return long.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "modelname":
+        case "modelName": return java.lang.String.class;
         case "moduleid":
         case "moduleId": return java.lang.String.class;
+        case "modulename":
+        case "moduleName": return java.lang.String.class;
+        case "namecachettl":
+        case "nameCacheTtl": return long.class;
         case "oauthclientid":
         case "oauthClientId": return java.lang.String.class;
         case "oauthclientsecret":
@@ -336,6 +366,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "runId": return java.lang.String.class;
         case "sourcemodelid":
         case "sourceModelId": return java.lang.String.class;
+        case "sourcemodelname":
+        case "sourceModelName": return java.lang.String.class;
         case "sourcerevisionid":
         case "sourceRevisionId": return java.lang.String.class;
         case "sslcontextparameters":
@@ -363,8 +395,12 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "username": return java.lang.String.class;
         case "viewid":
         case "viewId": return java.lang.String.class;
+        case "viewname":
+        case "viewName": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "workspacename":
+        case "workspaceName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -375,6 +411,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "actionid":
         case "actionId": return getOrCreateConfiguration(target).getActionId();
+        case "actionname":
+        case "actionName": return getOrCreateConfiguration(target).getActionName();
         case "allowfilecreation":
         case "allowFileCreation": return getOrCreateConfiguration(target).isAllowFileCreation();
         case "apiurl":
@@ -430,6 +468,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "fetchFailureDump": return getOrCreateConfiguration(target).isFetchFailureDump();
         case "fileid":
         case "fileId": return getOrCreateConfiguration(target).getFileId();
+        case "filename":
+        case "fileName": return getOrCreateConfiguration(target).getFileName();
         case "format": return getOrCreateConfiguration(target).getFormat();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
@@ -453,6 +493,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "listId": return getOrCreateConfiguration(target).getListId();
         case "listitembatchsize":
         case "listItemBatchSize": return getOrCreateConfiguration(target).getListItemBatchSize();
+        case "listname":
+        case "listName": return getOrCreateConfiguration(target).getListName();
         case "locale": return getOrCreateConfiguration(target).getLocale();
         case "mappingparameters":
         case "mappingParameters": return getOrCreateConfiguration(target).getMappingParameters();
@@ -468,8 +510,14 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxStatusPollDelay": return getOrCreateConfiguration(target).getMaxStatusPollDelay();
         case "modelid":
         case "modelId": return getOrCreateConfiguration(target).getModelId();
+        case "modelname":
+        case "modelName": return getOrCreateConfiguration(target).getModelName();
         case "moduleid":
         case "moduleId": return getOrCreateConfiguration(target).getModuleId();
+        case "modulename":
+        case "moduleName": return getOrCreateConfiguration(target).getModuleName();
+        case "namecachettl":
+        case "nameCacheTtl": return getOrCreateConfiguration(target).getNameCacheTtl();
         case "oauthclientid":
         case "oauthClientId": return getOrCreateConfiguration(target).getOauthClientId();
         case "oauthclientsecret":
@@ -508,6 +556,8 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "runId": return getOrCreateConfiguration(target).getRunId();
         case "sourcemodelid":
         case "sourceModelId": return getOrCreateConfiguration(target).getSourceModelId();
+        case "sourcemodelname":
+        case "sourceModelName": return getOrCreateConfiguration(target).getSourceModelName();
         case "sourcerevisionid":
         case "sourceRevisionId": return getOrCreateConfiguration(target).getSourceRevisionId();
         case "sslcontextparameters":
@@ -535,8 +585,12 @@ public class AnaplanComponentConfigurer extends PropertyConfigurerSupport implem
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "viewid":
         case "viewId": return getOrCreateConfiguration(target).getViewId();
+        case "viewname":
+        case "viewName": return getOrCreateConfiguration(target).getViewName();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
+        case "workspacename":
+        case "workspaceName": return getOrCreateConfiguration(target).getWorkspaceName();
         default: return null;
         }
     }

@@ -25,6 +25,8 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "actionid":
         case "actionId": target.getConfiguration().setActionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "actionname":
+        case "actionName": target.getConfiguration().setActionName(property(camelContext, java.lang.String.class, value)); return true;
         case "allowfilecreation":
         case "allowFileCreation": target.getConfiguration().setAllowFileCreation(property(camelContext, boolean.class, value)); return true;
         case "apiurl":
@@ -88,6 +90,8 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "fetchFailureDump": target.getConfiguration().setFetchFailureDump(property(camelContext, boolean.class, value)); return true;
         case "fileid":
         case "fileId": target.getConfiguration().setFileId(property(camelContext, java.lang.String.class, value)); return true;
+        case "filename":
+        case "fileName": target.getConfiguration().setFileName(property(camelContext, java.lang.String.class, value)); return true;
         case "format": target.getConfiguration().setFormat(property(camelContext, io.github.camelanaplan.component.ResultFormat.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "includeall":
@@ -110,6 +114,8 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "listId": target.getConfiguration().setListId(property(camelContext, java.lang.String.class, value)); return true;
         case "listitembatchsize":
         case "listItemBatchSize": target.getConfiguration().setListItemBatchSize(property(camelContext, int.class, value)); return true;
+        case "listname":
+        case "listName": target.getConfiguration().setListName(property(camelContext, java.lang.String.class, value)); return true;
         case "locale": target.getConfiguration().setLocale(property(camelContext, java.lang.String.class, value)); return true;
         case "mappingparameters":
         case "mappingParameters": target.getConfiguration().setMappingParameters(property(camelContext, java.lang.String.class, value)); return true;
@@ -125,8 +131,14 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxStatusPollDelay": target.getConfiguration().setMaxStatusPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "modelid":
         case "modelId": target.getConfiguration().setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelname":
+        case "modelName": target.getConfiguration().setModelName(property(camelContext, java.lang.String.class, value)); return true;
         case "moduleid":
         case "moduleId": target.getConfiguration().setModuleId(property(camelContext, java.lang.String.class, value)); return true;
+        case "modulename":
+        case "moduleName": target.getConfiguration().setModuleName(property(camelContext, java.lang.String.class, value)); return true;
+        case "namecachettl":
+        case "nameCacheTtl": target.getConfiguration().setNameCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "oauthclientid":
         case "oauthClientId": target.getConfiguration().setOauthClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthclientsecret":
@@ -178,6 +190,8 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sourcemodelid":
         case "sourceModelId": target.getConfiguration().setSourceModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourcemodelname":
+        case "sourceModelName": target.getConfiguration().setSourceModelName(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcerevisionid":
         case "sourceRevisionId": target.getConfiguration().setSourceRevisionId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -211,8 +225,12 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "viewid":
         case "viewId": target.getConfiguration().setViewId(property(camelContext, java.lang.String.class, value)); return true;
+        case "viewname":
+        case "viewName": target.getConfiguration().setViewName(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "workspacename":
+        case "workspaceName": target.getConfiguration().setWorkspaceName(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -222,6 +240,8 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "actionid":
         case "actionId": return java.lang.String.class;
+        case "actionname":
+        case "actionName": return java.lang.String.class;
         case "allowfilecreation":
         case "allowFileCreation": return boolean.class;
         case "apiurl":
@@ -285,6 +305,8 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "fetchFailureDump": return boolean.class;
         case "fileid":
         case "fileId": return java.lang.String.class;
+        case "filename":
+        case "fileName": return java.lang.String.class;
         case "format": return io.github.camelanaplan.component.ResultFormat.class;
         case "greedy": return boolean.class;
         case "includeall":
@@ -307,6 +329,8 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "listId": return java.lang.String.class;
         case "listitembatchsize":
         case "listItemBatchSize": return int.class;
+        case "listname":
+        case "listName": return java.lang.String.class;
         case "locale": return java.lang.String.class;
         case "mappingparameters":
         case "mappingParameters": return java.lang.String.class;
@@ -322,8 +346,14 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxStatusPollDelay": return long.class;
         case "modelid":
         case "modelId": return java.lang.String.class;
+        case "modelname":
+        case "modelName": return java.lang.String.class;
         case "moduleid":
         case "moduleId": return java.lang.String.class;
+        case "modulename":
+        case "moduleName": return java.lang.String.class;
+        case "namecachettl":
+        case "nameCacheTtl": return long.class;
         case "oauthclientid":
         case "oauthClientId": return java.lang.String.class;
         case "oauthclientsecret":
@@ -375,6 +405,8 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sourcemodelid":
         case "sourceModelId": return java.lang.String.class;
+        case "sourcemodelname":
+        case "sourceModelName": return java.lang.String.class;
         case "sourcerevisionid":
         case "sourceRevisionId": return java.lang.String.class;
         case "sslcontextparameters":
@@ -408,8 +440,12 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "username": return java.lang.String.class;
         case "viewid":
         case "viewId": return java.lang.String.class;
+        case "viewname":
+        case "viewName": return java.lang.String.class;
         case "workspaceid":
         case "workspaceId": return java.lang.String.class;
+        case "workspacename":
+        case "workspaceName": return java.lang.String.class;
         default: return null;
         }
     }
@@ -420,6 +456,8 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "actionid":
         case "actionId": return target.getConfiguration().getActionId();
+        case "actionname":
+        case "actionName": return target.getConfiguration().getActionName();
         case "allowfilecreation":
         case "allowFileCreation": return target.getConfiguration().isAllowFileCreation();
         case "apiurl":
@@ -483,6 +521,8 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "fetchFailureDump": return target.getConfiguration().isFetchFailureDump();
         case "fileid":
         case "fileId": return target.getConfiguration().getFileId();
+        case "filename":
+        case "fileName": return target.getConfiguration().getFileName();
         case "format": return target.getConfiguration().getFormat();
         case "greedy": return target.isGreedy();
         case "includeall":
@@ -505,6 +545,8 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "listId": return target.getConfiguration().getListId();
         case "listitembatchsize":
         case "listItemBatchSize": return target.getConfiguration().getListItemBatchSize();
+        case "listname":
+        case "listName": return target.getConfiguration().getListName();
         case "locale": return target.getConfiguration().getLocale();
         case "mappingparameters":
         case "mappingParameters": return target.getConfiguration().getMappingParameters();
@@ -520,8 +562,14 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxStatusPollDelay": return target.getConfiguration().getMaxStatusPollDelay();
         case "modelid":
         case "modelId": return target.getConfiguration().getModelId();
+        case "modelname":
+        case "modelName": return target.getConfiguration().getModelName();
         case "moduleid":
         case "moduleId": return target.getConfiguration().getModuleId();
+        case "modulename":
+        case "moduleName": return target.getConfiguration().getModuleName();
+        case "namecachettl":
+        case "nameCacheTtl": return target.getConfiguration().getNameCacheTtl();
         case "oauthclientid":
         case "oauthClientId": return target.getConfiguration().getOauthClientId();
         case "oauthclientsecret":
@@ -573,6 +621,8 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sourcemodelid":
         case "sourceModelId": return target.getConfiguration().getSourceModelId();
+        case "sourcemodelname":
+        case "sourceModelName": return target.getConfiguration().getSourceModelName();
         case "sourcerevisionid":
         case "sourceRevisionId": return target.getConfiguration().getSourceRevisionId();
         case "sslcontextparameters":
@@ -606,8 +656,12 @@ public class AnaplanEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "username": return target.getConfiguration().getUsername();
         case "viewid":
         case "viewId": return target.getConfiguration().getViewId();
+        case "viewname":
+        case "viewName": return target.getConfiguration().getViewName();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
+        case "workspacename":
+        case "workspaceName": return target.getConfiguration().getWorkspaceName();
         default: return null;
         }
     }

@@ -23,8 +23,9 @@ public class AnaplanEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(102);
+        Set<String> props = new HashSet<>(111);
         props.add("actionId");
+        props.add("actionName");
         props.add("allowFileCreation");
         props.add("apiUrl");
         props.add("appliedAfter");
@@ -58,6 +59,7 @@ public class AnaplanEndpointUriFactory extends org.apache.camel.support.componen
         props.add("failOnWarnings");
         props.add("fetchFailureDump");
         props.add("fileId");
+        props.add("fileName");
         props.add("format");
         props.add("greedy");
         props.add("includeAll");
@@ -70,6 +72,7 @@ public class AnaplanEndpointUriFactory extends org.apache.camel.support.componen
         props.add("lazyStartProducer");
         props.add("listId");
         props.add("listItemBatchSize");
+        props.add("listName");
         props.add("locale");
         props.add("mappingParameters");
         props.add("maxRequestsPerMinute");
@@ -78,7 +81,10 @@ public class AnaplanEndpointUriFactory extends org.apache.camel.support.componen
         props.add("maxRows");
         props.add("maxStatusPollDelay");
         props.add("modelId");
+        props.add("modelName");
         props.add("moduleId");
+        props.add("moduleName");
+        props.add("nameCacheTtl");
         props.add("oauthClientId");
         props.add("oauthClientSecret");
         props.add("oauthRefreshToken");
@@ -107,6 +113,7 @@ public class AnaplanEndpointUriFactory extends org.apache.camel.support.componen
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sourceModelId");
+        props.add("sourceModelName");
         props.add("sourceRevisionId");
         props.add("sslContextParameters");
         props.add("startScheduler");
@@ -125,7 +132,9 @@ public class AnaplanEndpointUriFactory extends org.apache.camel.support.componen
         props.add("useFixedDelay");
         props.add("username");
         props.add("viewId");
+        props.add("viewName");
         props.add("workspaceId");
+        props.add("workspaceName");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(9);
         secretProps.add("authToken");

@@ -2,6 +2,7 @@ package io.github.camelanaplan.client;
 
 import io.github.camelanaplan.client.bulk.ActionType;
 import io.github.camelanaplan.client.bulk.ModelClient;
+import io.github.camelanaplan.client.names.NameCache;
 import io.github.camelanaplan.client.http.ApiPath;
 import io.github.camelanaplan.client.http.ApiRequest;
 import io.github.camelanaplan.client.error.AnaplanException;
@@ -73,6 +74,7 @@ public final class AnaplanClient implements AutoCloseable {
     private final ActiveTasks activeTasks;
     private final ModelLocks modelLocks;
     private final Map<String, Set<String>> knownFilesByModel;
+    private final NameCache names;
     private final List<ClientListener> listeners;
     private final int id;
     /** The engine this is a view of; itself for the engine. Only the engine holds the closed state. */
@@ -88,6 +90,7 @@ public final class AnaplanClient implements AutoCloseable {
         this.activeTasks = new ActiveTasks();
         this.modelLocks = new ModelLocks();
         this.knownFilesByModel = new ConcurrentHashMap<>();
+        this.names = new NameCache();
         this.listeners = new CopyOnWriteArrayList<>();
         this.transport = new Transport(settings, stats);
         this.caller = new RetryingCaller(transport, settings.callOptions());
@@ -115,6 +118,7 @@ public final class AnaplanClient implements AutoCloseable {
         this.activeTasks = engine.activeTasks;
         this.modelLocks = engine.modelLocks;
         this.knownFilesByModel = engine.knownFilesByModel;
+        this.names = engine.names;
         this.listeners = engine.listeners;
         this.id = engine.id;
         this.caller = new RetryingCaller(transport, options);
@@ -310,6 +314,11 @@ public final class AnaplanClient implements AutoCloseable {
     }
 
     /** The tasks being started or waited for: closing the client cancels them. */
+    /** The listings kept for name resolution; one per engine, shared by its views. */
+    public NameCache names() {
+        return names;
+    }
+
     public ActiveTasks activeTasks() {
         return activeTasks;
     }

@@ -40,6 +40,9 @@ public final class Defaults {
     public static final int LIST_ITEM_BATCH_SIZE = 100_000;
     public static final int CELL_WRITE_BATCH_SIZE = 100_000;
 
+    // names instead of ids: how long a listing read to resolve a name is kept (0: list every time)
+    public static final long NAME_CACHE_TTL_MILLIS = 10 * 60 * 1000L;
+
     // audit consumer
     public static final long AUDIT_LOOK_BACK_MILLIS = 24 * 60 * 60 * 1000L;
     public static final long AUDIT_OVERLAP_MILLIS = 15 * 60 * 1000L;

@@ -43,7 +43,8 @@ final class AlmOperations extends OperationSupport {
                 return () -> in.setBody(alm.createRevision(name, description));
             }
             case ALM_SYNCABLE_REVISIONS: {
-                String source = require(in, null, c.getSourceModelId(), "sourceModelId", operation);
+                String source = require(in, AnaplanConstants.SOURCE_MODEL_ID, c.getSourceModelId(), "sourceModelId",
+                        operation);
                 return () -> in.setBody(alm.syncableRevisions(source));
             }
             case ALM_SYNC_TASKS:
@@ -51,10 +52,13 @@ final class AlmOperations extends OperationSupport {
             case ALM_SYNC:
             case ALM_COMPARISON_REPORT:
             case ALM_SUMMARY_REPORT: {
-                String source = require(in, null, c.getSourceModelId(), "sourceModelId", operation);
-                TaskOptions options = endpoint.taskOptions(null);
+                String source = require(in, AnaplanConstants.SOURCE_MODEL_ID, c.getSourceModelId(), "sourceModelId",
+                        operation);
+                String sourceRevision = optional(in, AnaplanConstants.SOURCE_REVISION_ID, c.getSourceRevisionId());
+                String targetRevision = optional(in, AnaplanConstants.TARGET_REVISION_ID, c.getTargetRevisionId());
+                TaskOptions options = taskOptions(in, null);
                 return () -> {
-                    AlmClient.Revisions revisions = alm.resolve(source, c.getSourceRevisionId(), c.getTargetRevisionId());
+                    AlmClient.Revisions revisions = alm.resolve(source, sourceRevision, targetRevision);
                     try {
                         if (operation == AnaplanOperation.ALM_SYNC) {
                             AlmTask task = alm.sync(revisions, options);
@@ -80,11 +84,11 @@ final class AlmOperations extends OperationSupport {
                     in.setBody(null);
                 };
             case ALM_APPLIED_TO_MODELS: {
-                String revisionId = c.getRevisionId();
+                String revisionId = optional(in, AnaplanConstants.REVISION_ID, c.getRevisionId());
                 if (revisionId == null && in.getBody() instanceof Revision) {
                     revisionId = ((Revision) in.getBody()).id();
                 }
-                String id = require(in, null, revisionId, "revisionId", operation);
+                String id = require(in, AnaplanConstants.REVISION_ID, revisionId, "revisionId", operation);
                 return () -> in.setBody(alm.appliedToModels(id));
             }
             default:

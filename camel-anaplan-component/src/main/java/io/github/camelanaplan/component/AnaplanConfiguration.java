@@ -83,6 +83,25 @@ public class AnaplanConfiguration implements Cloneable {
     private long auditOverlap = Defaults.AUDIT_OVERLAP_MILLIS;
     @UriParam(label = "consumer", defaultValue = PageMode.DEFAULT_VALUE)
     private PageMode pageMode = PageMode.DEFAULT;
+    // names instead of ids (product spec section 3): each resolves through the API's listings; an id option wins
+    @UriParam(label = "common")
+    private String workspaceName;
+    @UriParam(label = "common")
+    private String modelName;
+    @UriParam(label = "common")
+    private String fileName;
+    @UriParam(label = "common")
+    private String actionName;
+    @UriParam(label = "common")
+    private String listName;
+    @UriParam(label = "common")
+    private String moduleName;
+    @UriParam(label = "common")
+    private String viewName;
+    @UriParam(label = "producer")
+    private String sourceModelName;
+    @UriParam(label = "advanced", defaultValue = "" + Defaults.NAME_CACHE_TTL_MILLIS, javaType = "java.time.Duration")
+    private long nameCacheTtl = Defaults.NAME_CACHE_TTL_MILLIS;
     @UriParam(label = "security", secret = true)
     private String username;
     @UriParam(label = "security", secret = true)
@@ -912,6 +931,89 @@ public class AnaplanConfiguration implements Cloneable {
     /** transactional/readView and readList consumers: page emits one exchange per page (byte[] CSV), stream one exchange with all pages as one InputStream. */
     public void setPageMode(PageMode pageMode) {
         this.pageMode = pageMode;
+    }
+
+    // ------------------------------------------------------------------ names instead of ids
+
+    public String getWorkspaceName() {
+        return workspaceName;
+    }
+
+    /** Workspace name, resolved to its id through the workspace listing; workspaceId wins when both are set. The CamelAnaplanWorkspaceName header overrides it. */
+    public void setWorkspaceName(String workspaceName) {
+        this.workspaceName = workspaceName;
+    }
+
+    public String getModelName() {
+        return modelName;
+    }
+
+    /** Model name, resolved among the models of the workspace (or of the tenant when no workspace is given; then the model's workspace is used); modelId wins when both are set. The CamelAnaplanModelName header overrides it. */
+    public void setModelName(String modelName) {
+        this.modelName = modelName;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    /** Server file name (for example Employees.csv), resolved among the model's files; fileId wins when both are set. The CamelAnaplanFileName header overrides it. */
+    public void setFileName(String fileName) {
+        this.fileName = fileName;
+    }
+
+    public String getActionName() {
+        return actionName;
+    }
+
+    /** Name of the import, export, process or other action, resolved among the model's actions of the kind the operation runs (any kind for run, invoke, taskStatus, cancel and dump: the kind follows from what the name resolves to); actionId wins when both are set. The CamelAnaplanActionName header overrides it. */
+    public void setActionName(String actionName) {
+        this.actionName = actionName;
+    }
+
+    public String getListName() {
+        return listName;
+    }
+
+    /** List name for transactional list operations, resolved among the model's lists; listId wins when both are set. The CamelAnaplanListName header overrides it. */
+    public void setListName(String listName) {
+        this.listName = listName;
+    }
+
+    public String getModuleName() {
+        return moduleName;
+    }
+
+    /** Module name for transactional module operations, resolved among the model's modules; moduleId wins when both are set. The CamelAnaplanModuleName header overrides it. */
+    public void setModuleName(String moduleName) {
+        this.moduleName = moduleName;
+    }
+
+    public String getViewName() {
+        return viewName;
+    }
+
+    /** View name for transactional view reads, resolved among the model's views; viewId wins when both are set. The CamelAnaplanViewName header overrides it. */
+    public void setViewName(String viewName) {
+        this.viewName = viewName;
+    }
+
+    public String getSourceModelName() {
+        return sourceModelName;
+    }
+
+    /** ALM: name of the source model, resolved among the tenant's models; sourceModelId wins when both are set. The CamelAnaplanSourceModelName header overrides it. */
+    public void setSourceModelName(String sourceModelName) {
+        this.sourceModelName = sourceModelName;
+    }
+
+    public long getNameCacheTtl() {
+        return nameCacheTtl;
+    }
+
+    /** How long a listing read to resolve a name is kept by the connection engine and reused (0: list every time). A name missing from a kept listing is looked up once more in a fresh one. */
+    public void setNameCacheTtl(long nameCacheTtl) {
+        this.nameCacheTtl = nameCacheTtl;
     }
 
     public AnaplanConfiguration copy() {

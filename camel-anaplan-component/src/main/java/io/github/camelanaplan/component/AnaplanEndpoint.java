@@ -174,6 +174,7 @@ public class AnaplanEndpoint extends ScheduledPollEndpoint {
     /** Text options that end up in a request: no control characters (a CR/LF could split a header or a line). */
     private static void checkTexts(AnaplanConfiguration c) {
         OptionRules.singleLine("locale", c.getLocale());
+        NameBinding.checkOptions(c);
         OptionRules.singleLine("mappingParameters", c.getMappingParameters());
         OptionRules.singleLine("pages", c.getPages());
         OptionRules.singleLine("appliedAfter", c.getAppliedAfter());
@@ -304,8 +305,13 @@ public class AnaplanEndpoint extends ScheduledPollEndpoint {
     }
 
     TaskOptions taskOptions(String mappingParameters) {
+        return taskOptions(mappingParameters, configuration.getLocale());
+    }
+
+    /** The task options with another locale (the CamelAnaplanLocale header's). */
+    TaskOptions taskOptions(String mappingParameters, String locale) {
         AnaplanConfiguration c = configuration;
-        return new TaskOptions(c.getLocale(), MappingParameter.parse(mappingParameters),
+        return new TaskOptions(locale, MappingParameter.parse(mappingParameters),
                 Duration.ofMillis(c.getStatusPollDelay()), Duration.ofMillis(c.getMaxStatusPollDelay()),
                 c.getTaskTimeout() > 0 ? Duration.ofMillis(c.getTaskTimeout()) : null, c.isCancelOnTimeout(),
                 c.isFetchFailureDump(), c.isFailOnWarnings());

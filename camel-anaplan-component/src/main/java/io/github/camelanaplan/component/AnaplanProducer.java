@@ -17,6 +17,7 @@ public class AnaplanProducer extends DefaultAsyncProducer {
 
     private final AnaplanEndpoint endpoint;
     private final Map<AnaplanOperation.Family, OperationSupport> families = new EnumMap<>(AnaplanOperation.Family.class);
+    private final NameBinding names;
 
     public AnaplanProducer(AnaplanEndpoint endpoint) {
         super(endpoint);
@@ -26,6 +27,7 @@ public class AnaplanProducer extends DefaultAsyncProducer {
         families.put(AnaplanOperation.Family.TRANSACTIONAL, new TransactionalOperations(endpoint));
         families.put(AnaplanOperation.Family.AUDIT, new AuditOperations(endpoint));
         families.put(AnaplanOperation.Family.CLOUDWORKS, new CloudWorksOperations(endpoint));
+        this.names = new NameBinding(endpoint);
     }
 
     @Override
@@ -33,7 +35,9 @@ public class AnaplanProducer extends DefaultAsyncProducer {
         Runnable work;
         try {
             AnaplanOperation operation = endpoint.operation();
-            work = families.get(operation.family()).prepare(exchange, operation);
+            OperationSupport family = families.get(operation.family());
+            work = names.needed(exchange.getMessage()) ? withNames(exchange, operation, family)
+                    : family.prepare(exchange, operation);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -61,5 +65,24 @@ public class AnaplanProducer extends DefaultAsyncProducer {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The work of a message that names objects: the listings are read first (off the caller's thread, like the
+     * operation), then the operation reads its inputs with the resolved ids, then runs. A name that fails to resolve
+     * fails the message before the operation has sent anything.
+     */
+    private Runnable withNames(Exchange exchange, AnaplanOperation operation, OperationSupport family) {
+        return () -> {
+            Map<String, String> ids = names.resolve(exchange.getMessage(), operation);
+            Runnable work;
+            exchange.setProperty(NameBinding.RESOLVED, ids);
+            try {
+                work = family.prepare(exchange, operation);
+            } finally {
+                exchange.removeProperty(NameBinding.RESOLVED);
+            }
+            work.run();
+        };
     }
 }

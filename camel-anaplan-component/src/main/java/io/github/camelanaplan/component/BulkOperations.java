@@ -88,7 +88,7 @@ final class BulkOperations extends OperationSupport {
                 return run(in, model, operation);
             case INVOKE: {
                 String actionId = actionId(in, operation);
-                TaskOptions options = endpoint.taskOptions(mappingParameters(in));
+                TaskOptions options = taskOptions(in, mappingParameters(in));
                 return () -> {
                     String taskId = model.startTask(ActionType.ofId(actionId), actionId, options);
                     in.setHeader(AnaplanConstants.TASK_ID, taskId);
@@ -126,7 +126,7 @@ final class BulkOperations extends OperationSupport {
         AnaplanConfiguration c = endpoint.getConfiguration();
         String actionId = actionId(in, operation);
         ActionType type = ActionType.ofId(actionId);
-        TaskOptions options = endpoint.taskOptions(mappingParameters(in));
+        TaskOptions options = taskOptions(in, mappingParameters(in));
         String fileId = optional(in, AnaplanConstants.FILE_ID, c.getFileId());
         boolean uploadFirst = (type == ActionType.IMPORT || type == ActionType.PROCESS)
                               && (fileId != null || type == ActionType.IMPORT && in.getBody() != null);

@@ -22,8 +22,9 @@ final class CloudWorksOperations extends OperationSupport {
             case CW_INTEGRATIONS:
                 return () -> in.setBody(cloudWorks.integrations());
             case CW_RUN: {
-                String integrationId = require(in, null, config().getIntegrationId(), "integrationId", operation);
-                TaskOptions options = endpoint.taskOptions(null);
+                String integrationId = require(in, AnaplanConstants.INTEGRATION_ID, config().getIntegrationId(), "integrationId",
+                        operation);
+                TaskOptions options = taskOptions(in, null);
                 return () -> {
                     IntegrationRun run;
                     try {
@@ -41,7 +42,9 @@ final class CloudWorksOperations extends OperationSupport {
                 };
             }
             case CW_RUN_STATUS: {
-                String runId = require(in, AnaplanConstants.TASK_ID, config().getRunId(), "runId", operation);
+                // the run id header, else the task id header a cloudworks/run without waiting set, else the option
+                String runId = require(in, AnaplanConstants.RUN_ID,
+                        optional(in, AnaplanConstants.TASK_ID, config().getRunId()), "runId", operation);
                 return () -> in.setBody(cloudWorks.runStatus(runId));
             }
             default:

@@ -7,6 +7,7 @@ import io.github.camelanaplan.client.AnaplanClient;
 import io.github.camelanaplan.client.error.AnaplanException;
 import io.github.camelanaplan.client.bulk.RowCounts;
 import io.github.camelanaplan.client.bulk.TaskStatus;
+import io.github.camelanaplan.client.task.TaskOptions;
 import io.github.camelanaplan.client.transfer.ChunkedInputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -83,17 +84,44 @@ abstract class OperationSupport {
         return value;
     }
 
-    /** The header's value, checked by {@link OptionRules#header}, else the option's (checked at endpoint creation). */
+    /**
+     * The header's value, checked by {@link OptionRules#header}; else the id a name of this message resolved to
+     * ({@link NameBinding}); else the option's (checked at endpoint creation).
+     */
     static String optional(Message in, String header, String option) {
+        String text = headerText(in, header);
+        if (text != null) {
+            return text;
+        }
+        String resolved = header == null ? null : NameBinding.of(in).get(header);
+        return resolved != null ? resolved : option;
+    }
+
+    /**
+     * The header as text, converted with Camel's type converters (a Long id, a UUID...), and checked: an id's shape, or
+     * no control characters. Null when the header is absent.
+     */
+    static String headerText(Message in, String header) {
         Object value = header == null ? null : in.getHeader(header);
         if (value == null) {
-            return option;
+            return null;
         }
-        if (!(value instanceof String || value instanceof Number)) {
-            throw new IllegalArgumentException("Header " + header + " must be a String, was " + value.getClass().getName());
+        String text;
+        try {
+            text = value instanceof String ? (String) value : in.getHeader(header, String.class);
+        } catch (RuntimeException e) {
+            text = null;
         }
-        String text = value.toString();
+        if (text == null) {
+            throw new IllegalArgumentException("Header " + header + " must be text or convertible to text, was "
+                                               + value.getClass().getName());
+        }
         OptionRules.header(header, text); // an id's shape, or no control characters: checked before any request
         return text;
+    }
+
+    /** The task options of this message: the endpoint's, with the CamelAnaplanLocale header's locale when set. */
+    TaskOptions taskOptions(Message in, String mappingParameters) {
+        return endpoint.taskOptions(mappingParameters, optional(in, AnaplanConstants.LOCALE, config().getLocale()));
     }
 }

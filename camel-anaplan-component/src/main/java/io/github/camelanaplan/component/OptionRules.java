@@ -164,16 +164,23 @@ final class OptionRules {
     }
 
     /** What each id-carrying header must look like. */
-    private static final Map<String, IdShape> HEADER_IDS = Map.of(
-            AnaplanConstants.WORKSPACE_ID, IdShape.HEX32,
-            AnaplanConstants.MODEL_ID, IdShape.HEX32,
-            AnaplanConstants.FILE_ID, IdShape.FILE,
-            AnaplanConstants.ACTION_ID, IdShape.ACTION_ANY,
-            AnaplanConstants.TASK_ID, IdShape.ALNUM32,
-            AnaplanConstants.OBJECT_ID, IdShape.DIGITS,
-            AnaplanConstants.LIST_ID, IdShape.DIGITS,
-            AnaplanConstants.MODULE_ID, IdShape.DIGITS,
-            AnaplanConstants.VIEW_ID, IdShape.DIGITS);
+    private static final Map<String, IdShape> HEADER_IDS = Map.ofEntries(
+            Map.entry(AnaplanConstants.WORKSPACE_ID, IdShape.HEX32),
+            Map.entry(AnaplanConstants.MODEL_ID, IdShape.HEX32),
+            Map.entry(AnaplanConstants.FILE_ID, IdShape.FILE),
+            Map.entry(AnaplanConstants.ACTION_ID, IdShape.ACTION_ANY),
+            Map.entry(AnaplanConstants.TASK_ID, IdShape.ALNUM32),
+            Map.entry(AnaplanConstants.OBJECT_ID, IdShape.DIGITS),
+            Map.entry(AnaplanConstants.LIST_ID, IdShape.DIGITS),
+            Map.entry(AnaplanConstants.MODULE_ID, IdShape.DIGITS),
+            Map.entry(AnaplanConstants.VIEW_ID, IdShape.DIGITS),
+            Map.entry(AnaplanConstants.SOURCE_MODEL_ID, IdShape.HEX32),
+            Map.entry(AnaplanConstants.REVISION_ID, IdShape.HEX32),
+            Map.entry(AnaplanConstants.SOURCE_REVISION_ID, IdShape.HEX32),
+            Map.entry(AnaplanConstants.TARGET_REVISION_ID, IdShape.HEX32),
+            Map.entry(AnaplanConstants.INTEGRATION_ID, IdShape.ALNUM32),
+            Map.entry(AnaplanConstants.RUN_ID, IdShape.ALNUM32),
+            Map.entry(AnaplanConstants.DIMENSION_ID, IdShape.DIGITS));
 
     /** Checks a value read from a message header before it reaches a request: an id's shape, or plain text. */
     static void header(String header, String value) {

@@ -114,7 +114,8 @@ final class TransactionalOperations extends OperationSupport {
                 return () -> in.setBody(tr.writeCells(moduleId, cells, c.getCellWriteBatchSize()));
             }
             case TR_DIMENSION_ITEMS: {
-                String dimensionId = require(in, null, c.getDimensionId(), "dimensionId", operation);
+                String dimensionId = require(in, AnaplanConstants.DIMENSION_ID, c.getDimensionId(), "dimensionId",
+                        operation);
                 String viewId = optional(in, AnaplanConstants.VIEW_ID, c.getViewId());
                 return () -> in.setBody(viewId == null ? tr.dimensionItems(dimensionId)
                         : tr.viewDimensionItems(viewId, dimensionId));
@@ -147,7 +148,7 @@ final class TransactionalOperations extends OperationSupport {
     }
 
     ReadStarter readStarter(Message in, AnaplanOperation operation, TransactionalClient tr) {
-        TaskOptions options = endpoint.taskOptions(null);
+        TaskOptions options = taskOptions(in, null);
         if (operation == AnaplanOperation.TR_READ_VIEW) {
             String viewId = viewId(in, operation);
             String exportType = exportType(config());

@@ -36,7 +36,7 @@ class BadInputTest extends AnaplanTestSupport {
                 bad("anaplan:upload?fileId=" + Seed.FILE_ID, e -> e.getMessage().setBody(new Date()),
                         IllegalArgumentException.class, "unsupported upload body type java.util.Date"),
                 bad("anaplan:upload", e -> e.getMessage().setHeader(AnaplanConstants.FILE_ID, new Date()),
-                        IllegalArgumentException.class, "Header CamelAnaplanFileId must be a String"),
+                        IllegalArgumentException.class, "Header CamelAnaplanFileId '"), // converted to text (spec 4), then refused by the id shape
                 bad("anaplan:upload", e -> e.getMessage().setBody("a"),
                         IllegalArgumentException.class, "upload needs fileId: set the fileId option or the CamelAnaplanFileId header"),
                 bad("anaplan:import", e -> e.getMessage().setBody("a"),
@@ -62,7 +62,7 @@ class BadInputTest extends AnaplanTestSupport {
                 bad("anaplan:deleteFile", e -> { },
                         IllegalArgumentException.class, "deleteFile needs fileId"),
                 bad("anaplan:files", e -> e.getMessage().setHeader(AnaplanConstants.MODEL_ID, List.of("x")),
-                        IllegalArgumentException.class, "Header CamelAnaplanModelId must be a String"),
+                        IllegalArgumentException.class, "Header CamelAnaplanModelId '[x]' is not an Anaplan id"),
                 bad("anaplan:importMetadata", e -> { },
                         IllegalArgumentException.class, "importMetadata needs actionId"),
                 // header values: an id's shape, no control characters; refused before any request

@@ -124,7 +124,8 @@ class CatalogMetadataTest {
             "CamelAnaplanViewId", "CamelAnaplanMappingParameters",
             "CamelAnaplanTaskState", "CamelAnaplanTaskSuccessful", "CamelAnaplanFailureDumpAvailable",
             "CamelAnaplanChunkCount", "CamelAnaplanRowsProcessed", "CamelAnaplanRowsIgnored", "CamelAnaplanRowsFailed",
-            "CamelAnaplanRowsTotal", "CamelAnaplanRevisionName", "CamelAnaplanRevisionDescription");
+            "CamelAnaplanRowsTotal", "CamelAnaplanRevisionName", "CamelAnaplanRevisionDescription",
+            "CamelAnaplanSourceModelId", "CamelAnaplanRevisionId", "CamelAnaplanSourceRevisionId", "CamelAnaplanTargetRevisionId", "CamelAnaplanIntegrationId", "CamelAnaplanRunId", "CamelAnaplanDimensionId", "CamelAnaplanLocale", "CamelAnaplanWorkspaceName", "CamelAnaplanModelName", "CamelAnaplanFileName", "CamelAnaplanActionName", "CamelAnaplanListName", "CamelAnaplanModuleName", "CamelAnaplanViewName", "CamelAnaplanSourceModelName");
 
     private static JsonNode catalog;
 
